@@ -1,0 +1,75 @@
+"""Repères familles: the Paris family-services directory and orientation assistant."""
+
+import logging
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from directory import api as directory_api
+from directory import cli as directory_cli
+from directory import db as directory_db
+from directory import views as directory_views
+from search import service as search_service
+from search import views as search_views
+from web import i18n
+from web import templating
+from web import views as web_views
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(test_config=None):
+    """Create and configure the app: a readable list of steps."""
+    app = Flask(__name__, instance_relative_config=True)
+
+    # 1. Configuration: defaults, then FLASK_* environment variables, then the tests' mapping.
+    app.config.from_mapping(
+        DATABASE=Path(app.instance_path) / "reperes.sqlite3",
+        INDEX_DIR=Path(app.instance_path) / "index",
+        DATA_DIR=ROOT / "data",
+    )
+    app.config.from_prefixed_env()
+    if test_config:
+        app.config.update(test_config)
+    for name in ("DATABASE", "INDEX_DIR", "DATA_DIR"):
+        app.config[name] = Path(app.config[name])
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["DATABASE"].parent.mkdir(parents=True, exist_ok=True)
+    configure_secret_key(app)
+    configure_logging(app)
+    app.json.sort_keys = False  # keep the field order of the contracts in JSON answers
+
+    # 2. Languages, templates and their helpers.
+    i18n.init_app(app)
+    templating.init_app(app)
+
+    # 3. Data: the database and the search index, built from data/ when missing.
+    directory_db.init_app(app)
+    search_service.init_app(app)
+
+    # 4. Pages, API and commands.
+    app.register_blueprint(web_views.bp)
+    app.register_blueprint(directory_views.bp)
+    app.register_blueprint(search_views.bp)
+    app.register_blueprint(directory_api.bp)
+    web_views.init_app(app)
+    directory_cli.init_app(app)
+    return app
+
+
+def configure_secret_key(app):
+    """Use FLASK_SECRET_KEY, or a random key kept in the instance folder for local use."""
+    if app.config.get("SECRET_KEY"):
+        return
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_hex(32), encoding="utf-8")
+    app.config["SECRET_KEY"] = key_file.read_text(encoding="utf-8").strip()
+
+
+def configure_logging(app):
+    """Send the app's own log lines (builds, migrations, problems) to the console."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

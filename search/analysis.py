@@ -1,0 +1,50 @@
+"""The French analysis chain, the same at index and at query time.
+
+Words are lowercased, their accents folded (so "mediation" meets "médiation"), elided
+articles (l', d', qu') and common French words dropped, then stemmed with the Snowball
+French stemmer. Folding comes before stemming so that a word typed with or without its
+accents always reaches the same stem.
+"""
+
+import functools
+import unicodedata
+
+from whoosh.analysis import CharsetFilter
+from whoosh.analysis import LowercaseFilter
+from whoosh.analysis import RegexTokenizer
+from whoosh.analysis import StemFilter
+from whoosh.analysis import StopFilter
+from whoosh.lang import stopwords
+from whoosh.support.charset import accent_map
+
+# Words made of letters or digits; apostrophes split "l'accueil" into "l" and "accueil".
+WORD_PATTERN = r"\w+"
+ELIDED = {"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}
+
+
+def fold_accents(text):
+    """Return text without diacritics ("crèche" → "creche")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+@functools.cache
+def french_stop_words():
+    """Return the French stop words, accent-folded, with the elided forms."""
+    return frozenset(fold_accents(word) for word in stopwords.stoplists["fr"]) | ELIDED
+
+
+def french_analyzer():
+    """Return the analyzer used for every French text field."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(stoplist=french_stop_words(), minsize=1)
+        | StemFilter(lang="fr", cachesize=50_000)
+    )
+
+
+def analyze(analyzer, text):
+    """Return the terms an analyzer makes of a text, in order."""
+    return [token.text for token in analyzer(text)]

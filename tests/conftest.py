@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh app on a temporary database and index, built from tests/data."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from directory import storage
+
+TESTS = Path(__file__).resolve().parent
+FIXTURE_DATA = TESTS / "data"
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app with its own database and index, built from the fixture dataset."""
+    return create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "tests",
+            "DATABASE": tmp_path / "test.sqlite3",
+            "INDEX_DIR": tmp_path / "index",
+            "DATA_DIR": FIXTURE_DATA,
+        }
+    )
+
+
+@pytest.fixture
+def client(app):
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A CLI runner of the app."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def today():
+    """Today's date, for the record checks."""
+    return datetime.date.today()
+
+
+def content_version_of(app):
+    """Return the database's content version (how many writes it has seen)."""
+    db = storage.open_database(app.config["DATABASE"])
+    try:
+        return storage.content_version(db)
+    finally:
+        db.conn.close()

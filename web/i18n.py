@@ -1,0 +1,72 @@
+"""Languages in URLs and in Flask-Babel: /<lang>/… pages, negotiation, formatting helpers."""
+
+from flask import current_app
+from flask import g
+from flask import has_request_context
+from flask import request
+from flask_babel import Babel
+from werkzeug.routing import BaseConverter
+
+from web.languages import DEFAULT_LANGUAGE
+from web.languages import LANGUAGES
+from web.languages import best_language
+from web.languages import get_language
+
+
+class LanguageConverter(BaseConverter):
+    """Match only the codes of supported languages in a URL (/fr/, /ar/, /zh-Hans/)."""
+
+    regex = "|".join(sorted((language.code for language in LANGUAGES), key=len, reverse=True))
+
+
+def current_language():
+    """Return the language of this request: its URL prefix, ?lang=, then Accept-Language."""
+    language = g.get("language")
+    if language is None:
+        language = get_language(request.args.get("lang")) or negotiated_language()
+        g.language = language
+    return language
+
+
+def negotiated_language():
+    """Return the best supported language for the browser's Accept-Language header."""
+    return best_language(list(request.accept_languages))
+
+
+def select_locale():
+    """Tell Flask-Babel which catalog to use."""
+    try:
+        return current_language().locale
+    except RuntimeError:  # outside a request (CLI): French, the source language
+        return DEFAULT_LANGUAGE.locale
+
+
+def pull_language(endpoint, values):
+    """Take the language out of the URL values before the view runs."""
+    if values and "lang" in values:
+        g.language = get_language(values.pop("lang"))
+
+
+def add_language(endpoint, values):
+    """Fill in the current language when url_for builds a /<lang>/ URL without one."""
+    if "lang" in values or not endpoint:
+        return
+    if current_app.url_map.is_endpoint_expecting(endpoint, "lang"):
+        values["lang"] = current_language().code if has_request_context() else DEFAULT_LANGUAGE.code
+
+
+def init_app(app):
+    """Register the language converter, the URL hooks and Flask-Babel."""
+    app.url_map.converters["lang"] = LanguageConverter
+    app.url_value_preprocessor(pull_language)
+    app.url_defaults(add_language)
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE.locale)
+    app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Paris")
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/translations"))
+    Babel(app, locale_selector=select_locale)
+
+    @app.after_request
+    def vary_on_language(response):
+        # The same URL (/, the API) may answer in another language for another browser.
+        response.vary.add("Accept-Language")
+        return response
