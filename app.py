@@ -5,6 +5,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
 
 from directory import api as directory_api
 from directory import cli as directory_cli
@@ -17,6 +18,10 @@ from web import templating
 from web import views as web_views
 
 ROOT = Path(__file__).resolve().parent
+
+# One CSRF guard for the whole app: every POST form carries {{ csrf_token() }}; JSON API
+# routes that take no cookie-based authority are exempted where they are defined.
+csrf = CSRFProtect()
 
 
 def create_app(test_config=None):
@@ -40,9 +45,10 @@ def create_app(test_config=None):
     configure_logging(app)
     app.json.sort_keys = False  # keep the field order of the contracts in JSON answers
 
-    # 2. Languages, templates and their helpers.
+    # 2. Languages, templates and their helpers; CSRF tokens on every form that changes state.
     i18n.init_app(app)
     templating.init_app(app)
+    csrf.init_app(app)
 
     # 3. Data: the database and the search index, built from data/ when missing.
     directory_db.init_app(app)
