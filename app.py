@@ -14,6 +14,7 @@ from directory import views as directory_views
 from search import service as search_service
 from search import views as search_views
 from web import i18n
+from web import security
 from web import templating
 from web import views as web_views
 
@@ -41,6 +42,7 @@ def create_app(test_config=None):
         app.config[name] = Path(app.config[name])
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["DATABASE"].parent.mkdir(parents=True, exist_ok=True)
+    security.check_secret_key(app.config)
     configure_secret_key(app)
     configure_logging(app)
     app.json.sort_keys = False  # keep the field order of the contracts in JSON answers
@@ -49,6 +51,7 @@ def create_app(test_config=None):
     i18n.init_app(app)
     templating.init_app(app)
     csrf.init_app(app)
+    security.init_app(app)
 
     # 3. Data: the database and the search index, built from data/ when missing.
     directory_db.init_app(app)
