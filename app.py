@@ -1,6 +1,5 @@
 """Repères familles: the Paris family-services directory and orientation assistant."""
 
-import logging
 import secrets
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from directory import views as directory_views
 from search import service as search_service
 from search import views as search_views
 from web import i18n
+from web import logs
 from web import security
 from web import templating
 from web import views as web_views
@@ -44,7 +44,7 @@ def create_app(test_config=None):
     app.config["DATABASE"].parent.mkdir(parents=True, exist_ok=True)
     security.check_secret_key(app.config)
     configure_secret_key(app)
-    configure_logging(app)
+    logs.configure_logging()
     app.json.sort_keys = False  # keep the field order of the contracts in JSON answers
 
     # 2. Languages, templates and their helpers; CSRF tokens on every form that changes state.
@@ -52,6 +52,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
+    logs.init_app(app)
 
     # 3. Data: the database and the search index, built from data/ when missing.
     directory_db.init_app(app)
@@ -76,9 +77,3 @@ def configure_secret_key(app):
         key_file.touch(mode=0o600)
         key_file.write_text(secrets.token_hex(32), encoding="utf-8")
     app.config["SECRET_KEY"] = key_file.read_text(encoding="utf-8").strip()
-
-
-def configure_logging(app):
-    """Send the app's own log lines (builds, migrations, problems) to the console."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
