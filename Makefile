@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 FLASK := $(BIN)/flask --app app
 
-.PHONY: install translations data run test lint format messages
+.PHONY: install translations data run test lint format messages worklist
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,7 +39,13 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Refresh the message template and every catalog after changing a translatable string.
+# Refresh the message template and every catalog after changing a translatable string, then
+# copy the French ids into the French catalog (the source language). `make worklist` then lists
+# what each language still needs (README, "Languages").
 messages: install
-	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract --project "Repères familles" --copyright-holder "Repères familles contributors" --no-location --sort-by-file --add-comments I18N: -F babel.cfg -k N_ -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -i translations/messages.pot -d translations
+	$(FLASK) translations copy-source
+
+worklist: install
+	$(FLASK) translations worklist

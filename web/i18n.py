@@ -1,4 +1,6 @@
-"""Languages in URLs and in Flask-Babel: /<lang>/… pages, negotiation, formatting helpers."""
+"""Languages in URLs and in Flask-Babel: /<lang>/… pages, negotiation, catalogs and their review."""
+
+from pathlib import Path
 
 from flask import current_app
 from flask import g
@@ -7,6 +9,8 @@ from flask import request
 from flask_babel import Babel
 from werkzeug.routing import BaseConverter
 
+from web import catalogs
+from web import cli
 from web.languages import DEFAULT_LANGUAGE
 from web.languages import LANGUAGES
 from web.languages import best_language
@@ -55,15 +59,26 @@ def add_language(endpoint, values):
         values["lang"] = current_language().code if has_request_context() else DEFAULT_LANGUAGE.code
 
 
+def current_review():
+    """Return the review status of the current language's catalog."""
+    return current_app.extensions["catalog_reviews"][current_language().locale]
+
+
 def init_app(app):
-    """Register the language converter, the URL hooks and Flask-Babel."""
+    """Register the language converter, the URL hooks, Flask-Babel, the catalogs' review status."""
     app.url_map.converters["lang"] = LanguageConverter
     app.url_value_preprocessor(pull_language)
     app.url_defaults(add_language)
     app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANGUAGE.locale)
     app.config.setdefault("BABEL_DEFAULT_TIMEZONE", "Europe/Paris")
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.root_path + "/translations"))
+    app.config.setdefault("TRANSLATIONS_DIR", Path(app.root_path) / "translations")
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.config["TRANSLATIONS_DIR"]))
     Babel(app, locale_selector=select_locale)
+    # Read once: a broken reviews file stops the start with a message naming the problem.
+    app.extensions["catalog_reviews"] = catalogs.load_reviews(
+        Path(app.config["TRANSLATIONS_DIR"]) / catalogs.REVIEWS_FILE, [language.locale for language in LANGUAGES]
+    )
+    cli.init_app(app)
 
     @app.after_request
     def vary_on_language(response):

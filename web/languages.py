@@ -13,12 +13,28 @@ class Language:
     dir: str  # "ltr" or "rtl"
 
 
-# French is the source language; the others follow the order of the languages issue.
-LANGUAGES = (Language("fr", "fr", "Français", "ltr"),)
+# French is the source language; the others are the languages most spoken by Paris families
+# who do not read French (DOMAIN.md, "Languages"), in the order of the languages issue.
+LANGUAGES = (
+    Language("fr", "fr", "Français", "ltr"),
+    Language("en", "en", "English", "ltr"),
+    Language("ar", "ar", "العربية", "rtl"),
+    Language("fa", "fa", "فارسی", "rtl"),
+    Language("zh-Hans", "zh_Hans", "简体中文", "ltr"),
+    Language("ta", "ta", "தமிழ்", "ltr"),
+    Language("bn", "bn", "বাংলা", "ltr"),
+    Language("pt", "pt", "Português", "ltr"),
+    Language("es", "es", "Español", "ltr"),
+    Language("uk", "uk", "Українська", "ltr"),
+)
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 BY_CODE = {language.code: language for language in LANGUAGES}
+
+# Browser tags whose primary subtag differs from the catalog that serves them: Dari ("prs"),
+# spoken by many Afghan families, is written in Persian.
+PRIMARY_ALIASES = {"prs": "fa"}
 
 
 def get_language(code):
@@ -43,6 +59,7 @@ def best_language(accept_languages):
             return exact
         # "zh-CN" or "zh" should reach "zh-Hans", "pt-BR" should reach "pt".
         primary = tag.replace("_", "-").split("-")[0].lower()
+        primary = PRIMARY_ALIASES.get(primary, primary)
         for language in LANGUAGES:
             if language.code.split("-")[0].lower() == primary:
                 return language
