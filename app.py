@@ -10,6 +10,9 @@ from directory import api as directory_api
 from directory import cli as directory_cli
 from directory import db as directory_db
 from directory import views as directory_views
+from orientation import api as orientation_api
+from orientation import cli as orientation_cli
+from orientation import views as orientation_views
 from search import service as search_service
 from search import views as search_views
 from web import i18n
@@ -58,13 +61,22 @@ def create_app(test_config=None):
     directory_db.init_app(app)
     search_service.init_app(app)
 
-    # 4. Pages, API and commands.
+    # 4. The questionnaires, loaded and checked once (a problem stops the start).
+    orientation_views.init_app(app)
+
+    # 5. Pages, API and commands.
     app.register_blueprint(web_views.bp)
     app.register_blueprint(directory_views.bp)
     app.register_blueprint(search_views.bp)
+    app.register_blueprint(orientation_views.bp)
     app.register_blueprint(directory_api.bp)
+    app.register_blueprint(orientation_api.bp)
+    # The orientation API takes no cookie authority; "Quitter rapidement" must never fail.
+    csrf.exempt(orientation_api.bp)
+    csrf.exempt(orientation_views.quick_exit)
     web_views.init_app(app)
     directory_cli.init_app(app)
+    orientation_cli.init_app(app)
     return app
 
 

@@ -1,0 +1,105 @@
+"""Recommendations with their places: the rules' findings, then the open resources that answer them.
+
+Places come from the directory: open ones in the family's arrondissement first, then in the
+neighbouring arrondissements, then remote services (helplines, ARIPA, websites) that have no
+arrondissement. Within each group, confirmed records come before those that need checking
+(shown with their notice, never hidden). Urgent help lists the remote help lines first.
+"""
+
+from dataclasses import dataclass
+
+from directory import geography
+from directory import storage
+from orientation import rules
+from orientation.answers import state_from_session
+from orientation.answers import walk
+
+HERE = "here"
+NEAR = "near"
+REMOTE = "remote"
+LOCAL_LIMIT = 5  # places from the family's and neighbouring arrondissements, per recommendation
+REMOTE_LIMIT = 4  # remote services per recommendation
+# Places that answer a kind of service under another kind: (kind, theme). Points Information
+# Vacances are often held by a centre social or an espace de vie sociale (000 L1286).
+ALSO_FOUND_AS = {"piv": (("centre_social", "vacances"),)}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A place proposed, and where it is from the family's point of view."""
+
+    resource: object
+    tier: str  # HERE, NEAR or REMOTE
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A finding of the rules with what to know before going, and the places that answer it."""
+
+    finding: rules.Finding
+    priority: int | None  # 1 = first; None for urgent help
+    guide: rules.Guide
+    matches: tuple
+
+    @property
+    def kind(self):
+        """The kind of service proposed."""
+        return self.finding.kind
+
+
+@dataclass(frozen=True)
+class Orientation:
+    """Everything the results page, the API and the command line show."""
+
+    situation: object
+    urgent: tuple
+    recommendations: tuple
+
+
+def candidate_resources(db, kind):
+    """Return the open resources of a kind, and of the kinds that also answer it."""
+    found = {resource.id: resource for resource in storage.list_resources(db, kind=kind)}
+    for other_kind, theme in ALSO_FOUND_AS.get(kind, ()):
+        for resource in storage.list_resources(db, kind=other_kind, theme=theme):
+            found.setdefault(resource.id, resource)
+    return list(found.values())
+
+
+def matching_resources(candidates, arrondissement, today, helplines_first=False):
+    """Return the Matches for a family living in `arrondissement` (None when unknown)."""
+    neighbours = geography.neighbours_of(arrondissement) if arrondissement else ()
+
+    def ordered(resources):
+        """Confirmed records first, then by name."""
+        return sorted(resources, key=lambda resource: (resource.needs_check(today), resource.name.casefold()))
+
+    here = ordered(r for r in candidates if arrondissement and r.arrondissement == arrondissement)
+    near = ordered(r for r in candidates if r.arrondissement in neighbours)
+    remote = ordered(r for r in candidates if r.is_remote)
+    local = [Match(r, HERE) for r in here] + [Match(r, NEAR) for r in near]
+    remote_matches = [Match(r, REMOTE) for r in remote[:REMOTE_LIMIT]]
+    if helplines_first:
+        return tuple(remote_matches + local[:LOCAL_LIMIT])
+    return tuple(local[:LOCAL_LIMIT] + remote_matches)
+
+
+def orient(situation, db, today):
+    """Return the Orientation of a situation: urgent help, then recommendations in priority order."""
+    urgent, findings = rules.recommend(situation)
+
+    def build(finding, priority, helplines_first):
+        """A Recommendation with its guide and its places."""
+        matches = matching_resources(candidate_resources(db, finding.kind), situation.arrondissement, today, helplines_first)
+        return Recommendation(finding, priority, rules.GUIDES[finding.kind], matches)
+
+    return Orientation(
+        situation,
+        tuple(build(finding, None, True) for finding in urgent),
+        tuple(build(finding, position, False) for position, finding in enumerate(findings, start=1)),
+    )
+
+
+def recommendations_for_session(catalog, session_answers, db, today):
+    """Return the Orientation of the answers kept in a session (the mapping stored in the cookie)."""
+    state = state_from_session(catalog, session_answers)
+    return orient(walk(catalog, state).situation, db, today)

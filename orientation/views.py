@@ -1,0 +1,242 @@
+"""The guided questionnaires: one question per page, a summary, the results, and leaving at once.
+
+Every page works without JavaScript: a question is a GET page and its answer a POST that
+redirects (303) to the next question, so the browser's back button shows the previous
+question with its answer. The answers live only in the signed session cookie (key
+SESSION_KEY); the pages are never cached. The questionnaires are loaded and checked once,
+when the app starts (`init_app`).
+"""
+
+import dataclasses
+from pathlib import Path
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+
+from directory.db import get_db
+from directory.hours import now_in_paris
+from orientation import answers
+from orientation import display
+from orientation.questionnaires import load_catalog
+from orientation.results import orient
+from orientation.results import recommendations_for_session
+
+bp = Blueprint("orientation", __name__, url_prefix="/<lang:lang>/orientation")
+
+SESSION_KEY = "orientation"
+AGE_FIELDS = 6  # empty age boxes offered; one more appears for each age already given
+NEUTRAL_SITE = "https://meteofrance.com/"  # where "Quitter rapidement" goes: a site nobody questions
+
+
+def get_catalog():
+    """Return the questionnaires loaded at start."""
+    return current_app.extensions["orientation_catalog"]
+
+
+def current_state():
+    """Return the answers kept in this browser's session."""
+    return answers.state_from_session(get_catalog(), session.get(SESSION_KEY))
+
+
+def get_questionnaire(event_id):
+    """Return a questionnaire by id, or answer 404."""
+    questionnaire = get_catalog().get(event_id)
+    if questionnaire is None:
+        abort(404)
+    return questionnaire
+
+
+def is_sensitive(state, situation):
+    """Tell whether the page deals with violence or danger, and needs "Quitter rapidement"."""
+    sensitive_event = any(get_catalog().get(event).sensitive for event in state.events)
+    return sensitive_event or bool(situation.domestic_violence or situation.child_in_danger)
+
+
+def question_url(event_id, question_id, return_to=None):
+    """Return the URL of a question page."""
+    return url_for("orientation.question", event_id=event_id, question_id=question_id, return_to=return_to)
+
+
+@bp.after_request
+def keep_answers_private(response):
+    """Never keep these pages in a cache, and never tell other sites where the family came from."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    return response
+
+
+@bp.get("/")
+def index():
+    """The life events, and what the family already answered."""
+    state = current_state()
+    return render_template(
+        "orientation/index.html",
+        questionnaires=life_events(),
+        started=state.events,
+        cleared=request.args.get("cleared") == "1",
+    )
+
+
+@bp.get("/<event_id>/")
+def start(event_id):
+    """A questionnaire's first page; for help_first questionnaires, the help comes before any question."""
+    questionnaire = get_questionnaire(event_id)
+    state = current_state()
+    walked = answers.walk(get_catalog(), state, also=event_id)
+    shown = walked.visible[event_id]
+    urgent = ()
+    if questionnaire.help_first:
+        # The help lines for both kinds of danger, near the family's home when it is known.
+        danger = dataclasses.replace(walked.situation, domestic_violence=True, child_in_danger=True)
+        urgent = orient(danger, get_db(), now_in_paris().date()).urgent
+    return render_template(
+        "orientation/start.html",
+        questionnaire=questionnaire,
+        texts=display.questionnaire_texts(questionnaire),
+        first_url=question_url(event_id, shown[0]),
+        answered=any(state.answer(question_id) is not None for question_id in shown),
+        urgent=urgent,
+        sensitive=questionnaire.sensitive,
+    )
+
+
+@bp.route("/<event_id>/questions/<question_id>", methods=["GET", "POST"])
+def question(event_id, question_id):
+    """One question: show it (GET), or read its answer and go on (POST, then 303)."""
+    catalog = get_catalog()
+    questionnaire = get_questionnaire(event_id)
+    step = questionnaire.step(question_id)
+    if step is None:
+        abort(404)
+    state = current_state()
+    walked = answers.walk(catalog, state, also=event_id)
+    return_to = "summary" if request.values.get("return_to") == "summary" else None
+    if question_id not in walked.visible[event_id]:
+        # An earlier answer hides this question now: go on to the next one shown.
+        return redirect(next_page(catalog, walked, event_id, question_id, None, state), 303)
+    problem = None
+    form = answers.form_values(step.question, state.answer(question_id))
+    if request.method == "POST":
+        submitted = {name: request.form.getlist(name) for name in request.form}
+        answer, problem = answers.read_answer(step.question, submitted)
+        if problem is None:
+            state = answers.record_answer(catalog, state, event_id, question_id, answer)
+            session[SESSION_KEY] = state.to_session()
+            walked = answers.walk(catalog, state, also=event_id)
+            return redirect(next_page(catalog, walked, event_id, question_id, return_to, state), 303)
+        form = submitted
+    previous = answers.adjacent_question(catalog, walked, event_id, question_id, -1)
+    position, total = answers.progress(walked, event_id, question_id)
+    ages = form.get("age", [])
+    page = render_template(
+        "orientation/question.html",
+        questionnaire=questionnaire,
+        title=display.questionnaire_texts(questionnaire)[0],
+        question=step.question,
+        texts=display.question_texts(step.question),
+        form=form,
+        age_fields=min(max(AGE_FIELDS, len(ages) + 1), answers.MAX_CHILDREN),
+        max_child_age=answers.MAX_CHILD_AGE,
+        skip_value=answers.DONT_KNOW,
+        problem=display.problem_message(problem) if problem else None,
+        return_to=return_to,
+        previous_url=question_url(event_id, previous) if previous else url_for("orientation.start", event_id=event_id),
+        position=position,
+        total=total,
+        sensitive=is_sensitive(state, walked.situation) or questionnaire.sensitive,
+    )
+    return page, 400 if problem else 200
+
+
+def next_page(catalog, walked, event_id, question_id, return_to, state):
+    """Return where to go after a question: the next one shown (unanswered only when back from the summary)."""
+    candidate = question_id
+    while True:
+        candidate = answers.adjacent_question(catalog, walked, event_id, candidate, 1)
+        if candidate is None:
+            return url_for("orientation.summary", event_id=event_id)
+        if return_to != "summary" or state.answer(candidate) is None:
+            return question_url(event_id, candidate, return_to)
+
+
+@bp.get("/<event_id>/summary")
+def summary(event_id):
+    """The answers of a questionnaire, each one with a link to change it."""
+    questionnaire = get_questionnaire(event_id)
+    state = current_state()
+    walked = answers.walk(get_catalog(), state, also=event_id)
+    rows = []
+    for question_id in walked.visible[event_id]:
+        asked = questionnaire.step(question_id).question
+        answer = state.answer(question_id)
+        rows.append(
+            {
+                "label": display.question_texts(asked).label,
+                "answer": display.answer_text(asked, answer) if answer is not None else None,
+                "url": question_url(event_id, question_id, "summary"),
+            }
+        )
+    return render_template(
+        "orientation/summary.html",
+        questionnaire=questionnaire,
+        title=display.questionnaire_texts(questionnaire)[0],
+        rows=rows,
+        sensitive=is_sensitive(state, walked.situation) or questionnaire.sensitive,
+    )
+
+
+@bp.get("/results")
+def results():
+    """The recommendations for everything the family answered, most useful first."""
+    catalog = get_catalog()
+    state = current_state()
+    today = now_in_paris().date()
+    orientation = recommendations_for_session(catalog, session.get(SESSION_KEY), get_db(), today)
+    return render_template(
+        "orientation/results.html",
+        orientation=orientation,
+        started=[(event, display.questionnaire_texts(catalog.get(event))[0]) for event in state.events],
+        sensitive=is_sensitive(state, orientation.situation),
+    )
+
+
+@bp.post("/clear")
+def clear():
+    """Forget every answer ("Effacer mes réponses")."""
+    session.pop(SESSION_KEY, None)
+    return redirect(url_for("orientation.index", cleared=1), 303)
+
+
+@bp.route("/quit", methods=["GET", "POST"])
+def quick_exit():
+    """Forget everything and leave for a neutral site at once ("Quitter rapidement").
+
+    The button is a POST form that works without JavaScript; with JavaScript,
+    static/js/quick-exit.js opens this URL with location.replace(), so the page left
+    behind is also taken out of the browser's history. Exempt from CSRF (see app.py):
+    forgetting one's own answers must never fail.
+    """
+    session.clear()
+    response = redirect(current_app.config["QUICK_EXIT_URL"], 303)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def init_app(app):
+    """Load and check the questionnaires once (a problem stops the start, naming the file and the key)."""
+    app.config.setdefault("QUESTIONNAIRES_DIR", Path(app.root_path) / "data" / "questionnaires")
+    app.config.setdefault("QUICK_EXIT_URL", NEUTRAL_SITE)
+    app.extensions["orientation_catalog"] = load_catalog(app.config["QUESTIONNAIRES_DIR"])
+    app.jinja_env.filters.update(render_text=display.render_text, tier_label=display.tier_label, age_text=display.age_text)
+    app.jinja_env.globals.update(life_events=life_events)
+
+
+def life_events():
+    """Return (questionnaire, translated texts) of every life event, for the home page."""
+    return [(item, display.questionnaire_texts(item)) for item in get_catalog().questionnaires]
