@@ -7,6 +7,12 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from desk import auth as desk_auth
+from desk import bilingual
+from desk import cli as desk_cli
+from desk import sheet_views
+from desk import shortlist_views
+from desk import views as desk_views
 from directory import api as directory_api
 from directory import cli as directory_cli
 from directory import db as directory_db
@@ -33,6 +39,12 @@ def create_app(test_config=None):
         DATABASE=Path(app.instance_path) / "reperes.sqlite3",
         INDEX_DIR=Path(app.instance_path) / "index",
         DATA_DIR=ROOT / "data",
+        # The session cookie holds the shortlist and a staff sign-in: never readable by scripts,
+        # not sent by cross-site requests, and HTTPS-only except where FLASK_SESSION_COOKIE_SECURE
+        # is false (`make run`, which serves plain HTTP on the loopback).
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=True,
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -48,6 +60,7 @@ def create_app(test_config=None):
     # 2. Languages, templates and their helpers; CSRF tokens on every form that changes state.
     i18n.init_app(app)
     templating.init_app(app)
+    bilingual.init_app(app)
     csrf.init_app(app)
 
     # 3. Data: the database and the search index, built from data/ when missing.
@@ -59,8 +72,13 @@ def create_app(test_config=None):
     app.register_blueprint(directory_views.bp)
     app.register_blueprint(search_views.bp)
     app.register_blueprint(directory_api.bp)
+    app.register_blueprint(desk_views.bp)
+    app.register_blueprint(shortlist_views.bp)
+    app.register_blueprint(sheet_views.bp)
+    desk_auth.init_app(app)
     web_views.init_app(app)
     directory_cli.init_app(app)
+    desk_cli.init_app(app)
     return app
 
 
