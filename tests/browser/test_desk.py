@@ -8,6 +8,7 @@ import pytest
 
 from desk import accounts
 from directory import storage
+from web.languages import Language
 
 pytestmark = pytest.mark.browser
 
@@ -73,3 +74,22 @@ def test_a_desk_agent_serves_a_family(page, live_server, desk_agent):
     assert page.get_by_text("Visite terminée").is_visible()
     assert page.locator(".shortlist-link__count").inner_text() == "0"
     assert page.get_by_role("heading", name="Nouvelle famille").is_visible()
+
+
+def test_a_bilingual_sheet_stacks_its_languages_on_a_phone(browser, live_server, monkeypatch):
+    # A stand-in right-to-left language until the catalogs arrive.
+    arabic = Language("ar", "ar", "العربية", "rtl")
+    monkeypatch.setattr("desk.sheet_views.get_language", lambda code: arabic if code == "ar" else None)
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(live_server + "/fr/sheet?ids=laep-test-14&family_lang=ar")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    family, french = (page.locator(f".sheet-entry__text[lang={code}]").bounding_box() for code in ("ar", "fr"))
+    wide = page.context.new_page()
+    wide.set_viewport_size({"width": 1100, "height": 800})
+    wide.goto(live_server + "/fr/sheet?ids=laep-test-14&family_lang=ar")
+    wide_family, wide_french = (wide.locator(f".sheet-entry__text[lang={code}]").bounding_box() for code in ("ar", "fr"))
+    context.close()
+    assert overflow <= 0
+    assert french["y"] >= family["y"] + family["height"]
+    assert wide_family["x"] > wide_french["x"]  # right to left: the family's language comes first, on the right
