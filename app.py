@@ -6,6 +6,12 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from desk import auth as desk_auth
+from desk import bilingual
+from desk import cli as desk_cli
+from desk import sheet_views
+from desk import shortlist_views
+from desk import views as desk_views
 from directory import api as directory_api
 from directory import cli as directory_cli
 from directory import db as directory_db
@@ -37,6 +43,12 @@ def create_app(test_config=None):
         DATABASE=Path(app.instance_path) / "reperes.sqlite3",
         INDEX_DIR=Path(app.instance_path) / "index",
         DATA_DIR=ROOT / "data",
+        # The session cookie holds the shortlist and a staff sign-in: never readable by scripts,
+        # not sent by cross-site requests, and HTTPS-only except where FLASK_SESSION_COOKIE_SECURE
+        # is false (`make run`, which serves plain HTTP on the loopback).
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=True,
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -53,6 +65,7 @@ def create_app(test_config=None):
     # 2. Languages, templates and their helpers; CSRF tokens on every form that changes state.
     i18n.init_app(app)
     templating.init_app(app)
+    bilingual.init_app(app)
     csrf.init_app(app)
     security.init_app(app)
     logs.init_app(app)
@@ -65,18 +78,25 @@ def create_app(test_config=None):
     orientation_views.init_app(app)
 
     # 5. Pages, API and commands.
-    app.register_blueprint(web_views.bp)
-    app.register_blueprint(directory_views.bp)
-    app.register_blueprint(search_views.bp)
-    app.register_blueprint(orientation_views.bp)
-    app.register_blueprint(directory_api.bp)
-    app.register_blueprint(orientation_api.bp)
+    for blueprint in (
+        web_views.bp,
+        directory_views.bp,
+        search_views.bp,
+        orientation_views.bp,
+        desk_views.bp,
+        shortlist_views.bp,
+        sheet_views.bp,
+        directory_api.bp,
+        orientation_api.bp,
+    ):
+        app.register_blueprint(blueprint)
     # The orientation API takes no cookie authority; "Quitter rapidement" must never fail.
     csrf.exempt(orientation_api.bp)
     csrf.exempt(orientation_views.quick_exit)
+    desk_auth.init_app(app)
     web_views.init_app(app)
-    directory_cli.init_app(app)
-    orientation_cli.init_app(app)
+    for cli in (directory_cli, orientation_cli, desk_cli):
+        cli.init_app(app)
     return app
 
 

@@ -2,6 +2,9 @@
 
 The schema has a version in the `meta` table; `migrate` applies the missing steps of
 MIGRATIONS in order, so an old database file is brought up to date at start.
+MIGRATIONS is the one history of the whole file: another package keeps its tables' SQL in its
+own storage module (desk/storage.py for the staff accounts) and appends its step here, so a
+single `meta.schema_version` says what the file holds.
 Every write bumps `content_version`, which the search index records to know it is stale.
 """
 
@@ -12,6 +15,7 @@ from contextlib import contextmanager
 
 import sqlite_utils
 
+from desk import storage as desk_storage
 from directory import taxonomy
 from directory.models import FIELD_NAMES
 from directory.models import LIST_FIELDS
@@ -52,6 +56,7 @@ def _create_resources(db):
 MIGRATIONS = (
     # (version, what it does, function)
     (1, "resources and meta", _create_resources),
+    (2, "staff accounts and login throttle", desk_storage.create_staff_tables),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

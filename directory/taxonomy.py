@@ -369,3 +369,56 @@ def themes_for(kind, extra_themes=()):
 def kinds_in_theme(theme):
     """Return the kinds whose default themes include a theme."""
     return tuple(kind for kind in KINDS if theme in kind.themes)
+
+
+# What a family should bring to a kind of service, for the orientation sheet. General guidance
+# written by the project from the services' public pages (service-public.fr, caf.fr, paris.fr);
+# the sheet says to call when in doubt.
+WHAT_TO_BRING = {
+    "laep": N_("Rien : pas d'inscription, pas de nom à donner. Venez avec votre enfant."),
+    "mediation_familiale": N_(
+        "Rien pour le rendez-vous d'information. Ensuite : un justificatif de revenus (le prix en dépend) "
+        "et le jugement s'il en existe un."
+    ),
+    "espace_rencontre": N_("La décision du juge qui fixe les rencontres."),
+    "aripa": N_(
+        "Votre numéro d'allocataire si vous en avez un, le jugement ou l'accord qui fixe la pension, "
+        "l'adresse de l'autre parent si vous la connaissez."
+    ),
+    "creche_avip": N_(
+        "Le livret de famille ou l'acte de naissance de l'enfant, un justificatif de domicile, "
+        "votre numéro d'inscription à France Travail."
+    ),
+    "rif": N_("Rien pour s'informer. Pour une demande de crèche : un justificatif de domicile et le livret de famille."),
+    "espace_parents": N_("Rien : venez comme vous êtes."),
+    "pmi": N_("Le carnet de santé de l'enfant, la carte Vitale si vous en avez une (elle n'est pas obligatoire)."),
+    "ludotheque": N_("Rien pour jouer sur place. Pour emprunter des jeux : une pièce d'identité et un justificatif de domicile."),
+    "centre_social": N_(
+        "Rien pour une première visite. Pour s'inscrire à une activité : un justificatif de domicile "
+        "et l'attestation de quotient familial."
+    ),
+    "caf": N_("Votre numéro d'allocataire, une pièce d'identité et les papiers de votre démarche."),
+    "mediation_numerique": N_(
+        "Votre téléphone, vos identifiants (adresse e-mail, mots de passe) et les papiers de votre démarche."
+    ),
+    "france_services": N_(
+        "Une pièce d'identité, les papiers de votre démarche et vos identifiants (numéro d'allocataire, numéro fiscal)."
+    ),
+    "equipement_solidaire": N_("Une pièce d'identité et un justificatif de ressources, ou le courrier d'un travailleur social."),
+    "mission_locale": N_("Une pièce d'identité et un CV si vous en avez un."),
+    "france_travail": N_("Une pièce d'identité, votre numéro de sécurité sociale et un CV si vous en avez un."),
+    "insertion": N_("Une pièce d'identité, et l'attestation RSA ou le courrier d'orientation si vous en avez un."),
+    "piv": N_("Votre numéro d'allocataire et votre attestation de quotient familial."),
+    "vacances_loisirs": N_("L'attestation de quotient familial (le prix en dépend) et le carnet de santé de l'enfant."),
+    "pij": N_("Rien : l'accueil est libre et gratuit."),
+    "soutien_scolaire": N_("Rien pour se renseigner. Pour l'inscription : le nom de l'école et la classe de l'enfant."),
+    "acces_droits": N_("Tous les papiers de votre question : courriers, contrats, jugements."),
+    "service_social": N_(
+        "Une pièce d'identité, un justificatif de domicile ou d'hébergement et vos derniers justificatifs de ressources."
+    ),
+    "cours_francais": N_("Une pièce d'identité. Il y a souvent un petit test de niveau au début."),
+    "violences": N_("Rien : vous pouvez appeler sans donner votre nom."),
+    "enfance_en_danger": N_("Rien : l'appel est gratuit, jour et nuit."),
+    "ecoute_parents": N_("Rien : vous pouvez appeler sans donner votre nom."),
+    "autre": N_("Appelez avant pour savoir quoi apporter."),
+}
