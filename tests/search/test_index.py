@@ -1,6 +1,5 @@
 """The index on disk: atomic swaps, self-healing at start, updates after writes."""
 
-import datetime
 import shutil
 
 from app import create_app
@@ -38,11 +37,11 @@ def test_a_rebuild_keeps_the_previous_generation_for_open_readers(app):
     version = storage.content_version(db)
     db.conn.close()
     with index.searcher() as searcher:  # a reader on the old generation…
-        index.rebuild(resources, version, datetime.date.today())
+        index.rebuild(resources, version)
         assert searcher.doc_count() == 11  # …still reads it after the swap
     second = index.current_generation()
     assert second != first
-    index.rebuild(resources, version, datetime.date.today())
+    index.rebuild(resources, version)
     assert not first.exists()  # only two generations are kept
     assert second.exists()
 
