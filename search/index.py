@@ -43,6 +43,11 @@ PARALLEL_FROM = 5000  # builds of more resources use one indexing process per co
 SNAPSHOT_PREFIX = "snapshot-"
 
 
+def _segment_readers(reader):
+    """Return [(segment reader, offset)] of a reader; an empty index has none."""
+    return [(leaf, offset) for leaf, offset in reader.leaf_readers() if leaf.segment() is not None]
+
+
 class SearchIndex:
     """The resource index kept in one folder; safe to share between threads."""
 
@@ -114,7 +119,7 @@ class SearchIndex:
         # A built segment's facts come from its snapshot files; a segment added by an edit is
         # read from Whoosh (it is small). Either way they are kept while the generation lives.
         segments = []
-        for segment_reader, offset in reader.leaf_readers():
+        for segment_reader, offset in _segment_readers(reader):
             segment = segment_reader.segment()
             key = (generation, segment.segment_id())
             if key not in self._facts:
@@ -134,7 +139,7 @@ class SearchIndex:
         with whoosh_index.open_dir(str(generation)).reader() as reader:
             added = [
                 segment_reader.segment()
-                for segment_reader, _offset in reader.leaf_readers()
+                for segment_reader, _offset in _segment_readers(reader)
                 if not (generation / f"{SNAPSHOT_PREFIX}{segment_reader.segment().segment_id()}.npz").exists()
             ]
         return len(added), sum(segment.doc_count_all() for segment in added)
@@ -166,7 +171,7 @@ class SearchIndex:
                     progress(1)
             writer.commit()
             with ix.reader() as reader:
-                for segment_reader, _offset in reader.leaf_readers():
+                for segment_reader, _offset in _segment_readers(reader):
                     stem = generation / f"{SNAPSHOT_PREFIX}{segment_reader.segment().segment_id()}"
                     snapshot.save_segment(snapshot.read_segment(segment_reader), stem)
         except BaseException:
