@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 FLASK := $(BIN)/flask --app app
 
-.PHONY: install translations data run test lint format messages
+.PHONY: install translations data run test lint format messages bench-search
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ format: install
 messages: install
 	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -k N_ -k lazy_gettext -o translations/messages.pot .
 	$(BIN)/pybabel update --no-fuzzy-matching -i translations/messages.pot -d translations
+
+# The search benchmark of the README (a few minutes: it builds a 100,000-service index).
+bench-search: translations
+	$(BIN)/python -m bench.search_speed --sizes 10000 100000

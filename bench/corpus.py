@@ -13,6 +13,7 @@ from pathlib import Path
 from directory import taxonomy
 from directory.formats import project_csv
 from directory.models import Resource
+from directory.validation import duplicate_key
 
 WORDS_FILE = Path(__file__).resolve().parent / "french_words.tsv"
 
@@ -91,11 +92,11 @@ class CorpusMaker:
         self.used = set()  # names and addresses already given: the import refuses duplicates
 
     def unique(self, make):
-        """Return the first value of make() not given before."""
+        """Return the first value of make() not given before, as the import's duplicate check sees it."""
         value = make()
-        while value in self.used:
+        while duplicate_key(value) in self.used:
             value = make()
-        self.used.add(value)
+        self.used.add(duplicate_key(value))
         return value
 
     def sentence(self, kind):

@@ -132,6 +132,11 @@ def queued_for_index(db):
     return dict(db.execute("SELECT resource_id, content_version FROM index_queue").fetchall())
 
 
+def has_queued_changes(db):
+    """Tell whether some change still waits for the search index."""
+    return db.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone() is not None
+
+
 def forget_queued(db, taken):
     """Remove the queue entries the index has taken, unless they were queued again meanwhile."""
     # Each delete stands alone (autocommit): an entry taken is an entry done.

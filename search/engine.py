@@ -193,9 +193,9 @@ class IndexView:
     def name_ranks(self):
         """Return the alphabetical rank of each document's name (accents and case ignored)."""
         if self._name_ranks is None:
-            order = sorted(range(self.size), key=lambda number: fold_accents(self.names[number]).lower())
+            keys = np.asarray([fold_accents(name).lower() for name in self.names])
             self._name_ranks = np.empty(self.size, np.int64)
-            self._name_ranks[np.asarray(order, np.int64)] = np.arange(self.size)
+            self._name_ranks[np.argsort(keys, kind="stable")] = np.arange(self.size)
         return self._name_ranks
 
 

@@ -107,7 +107,7 @@ def rebuild_index(db, progress=None):
 def heal_if_lagging(db):
     """Retry queued index changes that a failed write left behind (at most every few seconds)."""
     index = get_index()
-    if time.monotonic() - index.last_failure < SYNC_RETRY_SECONDS or not storage.queued_for_index(db):
+    if time.monotonic() - index.last_failure < SYNC_RETRY_SECONDS or not storage.has_queued_changes(db):
         return
     sync_index(db)
 
