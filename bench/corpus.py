@@ -43,7 +43,14 @@ KIND_MIX = {
     "espace_rencontre": (1, ["Espace de rencontre"]),
     "equipement_solidaire": (1, ["Matériel informatique solidaire"]),
 }
-AGES = {"laep": (0, 5), "pmi": (0, 6), "creche_avip": (0, 3), "pij": (12, 25), "mission_locale": (16, 25), "soutien_scolaire": (6, 15)}
+AGES = {
+    "laep": (0, 5),
+    "pmi": (0, 6),
+    "creche_avip": (0, 3),
+    "pij": (12, 25),
+    "mission_locale": (16, 25),
+    "soutien_scolaire": (6, 15),
+}
 HOURS = [
     "Mo-Fr 09:00-12:30,14:00-17:30; PH off",
     "Mo-Fr 08:30-17:00; Th 08:30-19:30; PH off",

@@ -72,7 +72,16 @@ QUERY_TEXTS = [
     "الوساطة العائلية",
     "",
 ]
-FILTER_MIX = [{}, {}, {}, {"arrondissement": "14"}, {"free": "true"}, {"open_now": "true"}, {"theme": "parentalite"}, {"kind": "pmi"}]
+FILTER_MIX = [
+    {},
+    {},
+    {},
+    {"arrondissement": "14"},
+    {"free": "true"},
+    {"open_now": "true"},
+    {"theme": "parentalite"},
+    {"kind": "pmi"},
+]
 EDIT_TRIES = 5
 
 
@@ -134,7 +143,15 @@ def fts_database(csv_path):
         "arrondissement UNINDEXED, kind UNINDEXED, cost UNINDEXED, tokenize='unicode61 remove_diacritics 2')"
     )
     rows = (
-        (row["name"], row["description"], row["audience"], f"{row['address']} {row['postal_code']}", row["arrondissement"], row["kind"], row["cost"])
+        (
+            row["name"],
+            row["description"],
+            row["audience"],
+            f"{row['address']} {row['postal_code']}",
+            row["arrondissement"],
+            row["kind"],
+            row["cost"],
+        )
         for _line, row in project_csv.read_rows(csv_path.read_text(encoding="utf-8"))
     )
     connection.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

@@ -87,7 +87,7 @@ def kind_label_terms():
     analyzer = french_analyzer()
     found = {}
     for kind in taxonomy.KINDS:
-        for term in set(analyze(analyzer, f"{kind.label} {kind.plural} {kind.code.replace('_', ' ')}")):
+        for term in set(analyze(analyzer, f"{kind.label} {kind.plural}")):
             found.setdefault(term, []).append(KIND_CODES[kind.code])
     return {term: tuple(kinds) for term, kinds in found.items()}
 
@@ -120,7 +120,7 @@ class IndexView:
         self.names = [""] * self.size
         self.language_codes = []
         self.languages = np.zeros(self.size, np.uint64)
-        self.hours_texts = []
+        positions = {}  # opening_hours text → its place in hours_texts
         self.hours = np.full(self.size, -1, np.int32)
         vocabulary = {}
         live = np.zeros(self.size, bool)
@@ -135,22 +135,17 @@ class IndexView:
                     self.language_codes.append(code)
                 has = (facts.languages >> np.uint64(bit)) & np.uint64(1)
                 self.languages[offset:end] |= has << np.uint64(self.language_codes.index(code))
-            positions = {text: self._hours_position(text) for text in facts.hours_texts}
-            mapping = np.asarray([positions[text] for text in facts.hours_texts] + [-1], np.int32)
+            mapping = np.asarray([positions.setdefault(text, len(positions)) for text in facts.hours_texts] + [-1], np.int32)
             self.hours[offset:end] = mapping[facts.hours]
             for word, count in facts.vocabulary.items():
                 vocabulary[word] = vocabulary.get(word, 0) + count
+        self.hours_texts = list(positions)
         self.searchable = live & (self.status != STATUS_CODES["closed"])
         self.document_count = int(self.searchable.sum())
         self.speller = Speller(vocabulary)
         self._scores = {}
         self._open = None  # (minute, mask)
         self._name_ranks = None
-
-    def _hours_position(self, text):
-        if text not in self.hours_texts:
-            self.hours_texts.append(text)
-        return self.hours_texts.index(text)
 
     def term_scores(self, term):
         """Return the score of a term in each document (0 where it is absent); cached."""

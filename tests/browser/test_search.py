@@ -17,8 +17,8 @@ def test_filters_work_without_javascript(page_without_script, live_server):
     page = page_without_script
     page.goto(live_server + "/fr/search?q=familles")
     page.get_by_text("Filtrer les résultats").click()
-    page.get_by_label("Arrondissement").select_option("18")
-    page.get_by_label("Gratuit").check()
+    page.get_by_label("Arrondissement", exact=True).select_option("18")
+    page.get_by_label("Gratuit", exact=False).first.check()
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url("**arrondissement=18**")
     assert "free=true" in page.url
