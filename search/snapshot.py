@@ -9,6 +9,7 @@ add are read when a searcher first meets them. A segment never changes once writ
 """
 
 import collections
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -67,6 +68,12 @@ class SegmentFacts:
     text: Postings  # every text field, weighted by FIELD_BOOSTS
     name: Postings  # the name alone, for "the name holds every word"
     vocabulary: dict  # folded word of the text fields → number of documents holding it
+
+
+@functools.lru_cache(maxsize=200_000)
+def _folded(word):
+    # Words repeat from document to document: fold each one once.
+    return fold_accents(word)
 
 
 def _read_postings(reader, fieldname):
@@ -164,8 +171,7 @@ def read_segment(reader):
         if stored.get("opening_hours"):
             arrays["hours"][docnum] = hours_texts.setdefault(stored["opening_hours"], len(hours_texts))
         text = " ".join(stored.get(name, "") for name in ("name", "description", "audience", "place"))
-        words = fold_accents(text.lower())
-        vocabulary.update(set(SPELLING_WORD.findall(words)))
+        vocabulary.update({_folded(word) for word in SPELLING_WORD.findall(text.lower())})
     if len(language_codes) > 64:
         raise ValueError("more than 64 languages spoken on site: widen SegmentFacts.languages")
     name_rows = {term: (docs, np.ones(len(docs), np.float32)) for term, docs, _ in _read_postings(reader, "name")}
