@@ -132,17 +132,16 @@ class SearchIndex:
         return segments
 
     def edit_segments(self):
-        """Return (number of segments added by edits, documents in them) of the current index."""
+        """Return how many segments edits have added to the current index since its build."""
         generation = self.current_generation()
         if generation is None:
-            return 0, 0
+            return 0
         with whoosh_index.open_dir(str(generation)).reader() as reader:
-            added = [
-                segment_reader.segment()
+            return sum(
+                1
                 for segment_reader, _offset in _segment_readers(reader)
                 if not (generation / f"{SNAPSHOT_PREFIX}{segment_reader.segment().segment_id()}.npz").exists()
-            ]
-        return len(added), sum(segment.doc_count_all() for segment in added)
+            )
 
     @contextmanager
     def write_lock(self):

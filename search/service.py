@@ -59,15 +59,12 @@ def _take_queue(index, db, progress=None, force_rebuild=False):
         queued = storage.queued_for_index(db)
         if not force_rebuild and not queued and index.is_current(version):
             return "up to date"
-        built = index.built_from()
-        edit_segments, _documents = index.edit_segments()
         if (
             force_rebuild
-            or built is None
-            or not index.is_schema_current()
+            or not index.is_schema_current()  # missing, or built by another version of the code
             or storage.EVERYTHING in queued
             or len(queued) > REBUILD_ABOVE
-            or edit_segments >= MAX_EDIT_SEGMENTS
+            or index.edit_segments() >= MAX_EDIT_SEGMENTS
             or not queued  # the versions differ and nothing says what changed
         ):
             count = storage.count_resources(db)
