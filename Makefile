@@ -13,7 +13,7 @@ FLASK := $(BIN)/flask --app app
 # the Noto fonts cover Latin, Cyrillic, Arabic and Persian, Tamil, Bengali (core) and Chinese (cjk).
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-noto-cjk
 
-.PHONY: system-deps install translations data run test lint format messages worklist
+.PHONY: system-deps install translations data run test lint format messages worklist bench-search
 
 # Install the missing SYSTEM_PACKAGES with apt-get when root or password-less sudo allows it;
 # otherwise stop and name them.
@@ -72,3 +72,7 @@ messages: install
 
 worklist: install
 	$(FLASK) translations worklist
+
+# The search benchmark of the README (a few minutes: it builds a 100,000-service index).
+bench-search: translations
+	$(BIN)/python -m bench.search_speed --sizes 10000 100000

@@ -13,7 +13,6 @@ from directory import importing
 from directory import storage
 from directory.db import build_database
 from directory.formats import project_csv
-from search.service import get_index
 from search.service import rebuild_index
 from search.service import sync_index
 
@@ -27,7 +26,7 @@ def _open_db():
 def _reindex_with_progress(db):
     total = storage.count_resources(db)
     with click.progressbar(length=total, label="Index de recherche", file=sys.stderr) as bar:
-        rebuild_index(get_index(), db, progress=bar.update)
+        rebuild_index(db, progress=bar.update)
 
 
 @click.command("init-db")
@@ -107,10 +106,12 @@ def import_command(path, dry_run):
     db = _open_db()
     try:
         created, updated, unchanged = storage.upsert_resources(db, resources)
-        sync_index(db, changed_ids=[resource.id for resource in resources])
+        indexed = sync_index(db)
     finally:
         db.conn.close()
     click.echo(f"Import terminé : {created} créées, {updated} modifiées, {unchanged} inchangées.")
+    if not indexed:
+        click.echo("L'index de recherche n'a pas pu être mis à jour : il le sera au prochain démarrage.", err=True)
 
 
 @click.command("export")

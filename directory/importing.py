@@ -9,7 +9,7 @@ from directory.validation import Problem
 from directory.validation import clean_record
 from directory.validation import find_duplicates
 
-MAX_IMPORT_BYTES = 50 * 1024 * 1024  # larger files are refused before parsing
+MAX_IMPORT_BYTES = 200 * 1024 * 1024  # larger files are refused before parsing (100,000 services in CSV: about 60 MB)
 
 
 class UnreadableFileError(ValueError):

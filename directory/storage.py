@@ -5,7 +5,9 @@ MIGRATIONS in order, so an old database file is brought up to date at start.
 MIGRATIONS is the one history of the whole file: another package keeps its tables' SQL in its
 own storage module (desk/storage.py for the staff accounts) and appends its step here, so a
 single `meta.schema_version` says what the file holds.
-Every write bumps `content_version`, which the search index records to know it is stale.
+Every write bumps `content_version`, which the search index records to know it is stale, and
+records the ids it touched in `index_queue` in the same transaction: the search index takes
+them from there (search.service.sync_index), so a failed index write is retried, never lost.
 """
 
 import datetime
@@ -53,11 +55,18 @@ def _create_resources(db):
     db["resources"].create_index(["kind"])
 
 
+def _create_index_queue(db):
+    # One row per resource whose index document is out of date; EVERYTHING asks for a rebuild.
+    db["index_queue"].create({"resource_id": str, "content_version": int}, pk="resource_id")
+
+
 MIGRATIONS = (
     # (version, what it does, function)
     (1, "resources and meta", _create_resources),
     (2, "staff accounts and login throttle", desk_storage.create_staff_tables),
+    (3, "queue of resources waiting for the search index", _create_index_queue),
 )
+EVERYTHING = "*"  # the index_queue entry that stands for every resource
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
@@ -101,16 +110,42 @@ def content_version(db):
 
 @contextmanager
 def write_transaction(db):
-    """Run writes in one transaction that also bumps the content version; roll back on error."""
+    """Run writes in one transaction that bumps the content version; yield the set of touched ids.
+
+    The writes add the ids they change to the yielded set; they are queued for the search
+    index in the same transaction, so the index can never miss a committed change.
+    """
     # IMMEDIATE takes the write lock now, so two writers queue instead of failing mid-way.
     db.execute("BEGIN IMMEDIATE")
+    touched = set()
     try:
-        yield
-        _set_meta(db, "content_version", content_version(db) + 1)
+        yield touched
+        version = content_version(db) + 1
+        _set_meta(db, "content_version", version)
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO index_queue (resource_id, content_version) VALUES (?, ?)",
+            [(resource_id, version) for resource_id in sorted(touched)],
+        )
     except BaseException:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def queued_for_index(db):
+    """Return {resource id or EVERYTHING: content version} of the changes the index has not taken yet."""
+    return dict(db.execute("SELECT resource_id, content_version FROM index_queue").fetchall())
+
+
+def has_queued_changes(db):
+    """Tell whether some change still waits for the search index."""
+    return db.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone() is not None
+
+
+def forget_queued(db, taken):
+    """Remove the queue entries the index has taken, unless they were queued again meanwhile."""
+    # Each delete stands alone (autocommit): an entry taken is an entry done.
+    db.conn.executemany("DELETE FROM index_queue WHERE resource_id = ? AND content_version <= ?", list(taken.items()))
 
 
 def _now():
@@ -133,20 +168,22 @@ def _from_row(row):
 
 def replace_all_resources(db, resources):
     """Replace the whole directory by these resources, keeping their ids (used by init-db)."""
-    with write_transaction(db):
+    with write_transaction(db) as touched:
         db.execute("DELETE FROM resources")
         _insert(db, resources)
+        touched.add(EVERYTHING)
 
 
 def upsert_resources(db, resources):
     """Insert or update resources by id, in one transaction; return (created, updated, unchanged)."""
     created = updated = unchanged = 0
-    with write_transaction(db):
+    with write_transaction(db) as touched:
         for resource in resources:
             row = _to_row(resource)
             current = _get_row(db, resource.id)
             if current is None:
                 _insert(db, [resource])
+                touched.add(resource.id)
                 created += 1
                 continue
             if all(current[name] == row[name] for name in FIELD_NAMES):
@@ -154,6 +191,7 @@ def upsert_resources(db, resources):
                 continue
             row.update(version=current["version"] + 1, updated_at=_now())
             db["resources"].update(resource.id, row)
+            touched.add(resource.id)
             updated += 1
     return created, updated, unchanged
 

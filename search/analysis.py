@@ -7,6 +7,7 @@ accents always reaches the same stem.
 """
 
 import functools
+import re
 import unicodedata
 
 from whoosh.analysis import CharsetFilter
@@ -43,6 +44,23 @@ def french_analyzer():
         | StopFilter(stoplist=french_stop_words(), minsize=1)
         | StemFilter(lang="fr", cachesize=50_000)
     )
+
+
+SPACES = re.compile(r"\s+")
+ARABIC_ARTICLE = re.compile(r"(?<!\S)ال(?=\w{2})")  # "الوساطة" and "وساطة" are one word for matching
+
+
+def normalize_for_matching(text):
+    """Return text as space-separated lowercase words without accents, for phrase matching.
+
+    Used on what people type and on the phrases of the synonyms file alike, so that
+    "Médiation  familiale", "mediation-familiale" and "MEDIATION familiale" all read
+    "mediation familiale". Scripts without spaces (Chinese) stay one run of characters.
+    """
+    folded = fold_accents(unicodedata.normalize("NFKC", text).casefold())
+    # Letters, digits and marks (the vowel signs of Tamil or Bengali) make words; the rest separates.
+    kept = "".join(character if unicodedata.category(character)[0] in "LNM" else " " for character in folded)
+    return ARABIC_ARTICLE.sub("", SPACES.sub(" ", kept).strip())
 
 
 def analyze(analyzer, text):

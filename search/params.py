@@ -5,11 +5,12 @@ from dataclasses import field
 
 from directory import taxonomy
 from directory.taxonomy import N_
-from search.queries import Filters
+from search.engine import Filters
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000  # deeper pages are refused rather than computed
+MAX_AGE = 25  # the age filter is a child's or young person's age, in years
 TRUE_WORDS = ("1", "true", "yes", "on", "oui")
 FALSE_WORDS = ("0", "false", "no", "off", "non", "")
 
@@ -20,7 +21,6 @@ class SearchRequest:
 
     text: str
     filters: Filters
-    open_now: bool
     page: int
     per_page: int
 
@@ -50,6 +50,16 @@ def _int_in(value, low, high):
     return number
 
 
+def _ages(value):
+    """Read "4" or "3-5" as (youngest, oldest)."""
+    parts = value.strip().split("-")
+    if len(parts) > 2:
+        raise ValueError(value)
+    youngest = _int_in(parts[0], 0, MAX_AGE)
+    oldest = _int_in(parts[-1], youngest, MAX_AGE)
+    return youngest, oldest
+
+
 def parse_search_params(args):
     """Return (SearchRequest or None, [ParamError]) from a mapping of query-string lists."""
     errors = []
@@ -73,8 +83,16 @@ def parse_search_params(args):
     languages = [value.strip().lower() for value in values_of("language")]
     if any(not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()) for code in languages):
         errors.append(ParamError("language", N_("Code de langue inconnu (exemple : ar, en).")))
+    ages = None
+    for value in values_of("age")[-1:]:
+        try:
+            ages = _ages(value)
+        except ValueError:
+            errors.append(
+                ParamError("age", N_("Âge attendu : un nombre de 0 à %(high)s, ou deux nombres comme 3-5."), {"high": MAX_AGE})
+            )
     flags = {}
-    for name in ("free", "open_now"):
+    for name in ("free", "open_now", "neighbours"):
         raw = (args.get(name) or [""])[-1]
         try:
             flags[name] = _flag(raw or "")
@@ -91,10 +109,13 @@ def parse_search_params(args):
         return None, errors
     filters = Filters(
         arrondissements=tuple(dict.fromkeys(arrondissements)),
+        neighbours=flags["neighbours"],
         kinds=tuple(dict.fromkeys(kinds)),
         themes=tuple(dict.fromkeys(themes)),
         languages=tuple(dict.fromkeys(languages)),
         free=flags["free"],
+        ages=ages,
+        open_now=flags["open_now"],
     )
-    request = SearchRequest(text, filters, flags["open_now"], numbers["page"], numbers["per_page"])
+    request = SearchRequest(text, filters, numbers["page"], numbers["per_page"])
     return request, []

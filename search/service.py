@@ -1,19 +1,45 @@
-"""The search index of a running app: opened once, healed at start, kept in step with writes."""
+"""The search index of a running app: opened once, healed at start, kept in step with writes.
 
-import datetime
+Writers call `sync_index(db)` after each write; nothing else is needed. The storage
+functions that write resources queue the ids they touch (the `index_queue` table) in the
+same transaction, and `sync_index` takes that queue: one document at a time for a few
+changes, a complete rebuild (beside the old index, swapped in at once) for many. If the index
+write fails, the queue stays: the next search of any process retries after
+SYNC_RETRY_SECONDS, and the next start in any case.
+"""
+
 import logging
+import time
+from dataclasses import dataclass
 
 from flask import current_app
 
-from directory import hours
 from directory import storage
+from search import engine
 from search.analysis import french_analyzer
 from search.index import SearchIndex
-from search.queries import search_page
+from search.interpretation import interpret
+from search.spelling import corrected_text
+from search.synonyms import SynonymTable
+from search.synonyms import load_groups
 
 log = logging.getLogger(__name__)
 
-OPEN_NOW_CANDIDATES = 2000  # hits checked against the clock for the "open now" filter
+REBUILD_ABOVE = 500  # more queued changes than this are taken by one rebuild
+MAX_EDIT_SEGMENTS = 20  # edits beyond this many small segments make the next sync a rebuild
+SYNC_RETRY_SECONDS = 5.0  # a failed index write is retried by searches at most this often
+
+
+@dataclass
+class SearchResult:
+    """What a search shows: the resources of the page and everything around them."""
+
+    total: int
+    hits: list  # [(Resource, score)]
+    facets: engine.Facets
+    suggestion: str | None
+    terms: frozenset
+    interpretation: object
 
 
 def get_index():
@@ -26,67 +52,96 @@ def get_analyzer():
     return current_app.extensions["search_analyzer"]
 
 
-def rebuild_index(index, db, progress=None):
-    """Rebuild the whole index from the database; return the number of resources read."""
-    version = storage.content_version(db)
-    resources = list(storage.iter_resources(db))
-    index.rebuild(resources, version, datetime.date.today(), progress=progress)
-    return len(resources)
+def _take_queue(index, db, progress=None, force_rebuild=False):
+    """Apply the queued changes to the index (caller holds no lock); return a word on what was done."""
+    with index.write_lock():
+        version = storage.content_version(db)
+        queued = storage.queued_for_index(db)
+        if not force_rebuild and not queued and index.is_current(version):
+            return "up to date"
+        if (
+            force_rebuild
+            or not index.is_schema_current()  # missing, or built by another version of the code
+            or storage.EVERYTHING in queued
+            or len(queued) > REBUILD_ABOVE
+            or index.edit_segments() >= MAX_EDIT_SEGMENTS
+            or not queued  # the versions differ and nothing says what changed
+        ):
+            count = storage.count_resources(db)
+            index.rebuild(storage.iter_resources(db), version, count=count, progress=progress)
+            outcome = f"rebuilt with {count} resources"
+        else:
+            wanted = sorted(queued)
+            changed = storage.get_resources(db, wanted)
+            found = {resource.id for resource in changed}
+            index.update(changed, [identifier for identifier in wanted if identifier not in found], version)
+            outcome = f"{len(wanted)} change(s) taken"
+        storage.forget_queued(db, queued)
+        return outcome
 
 
-def sync_index(db, changed_ids=(), deleted_ids=()):
-    """Bring the index in step after a database write (whole rebuild if it was missing)."""
+def sync_index(db):
+    """Bring the search index in step with the database: call it after every write.
+
+    Returns True when the index is up to date, False when the index write failed: the
+    failure is logged and the changes stay queued, to be retried by the next search or start.
+    """
     index = get_index()
-    version = storage.content_version(db)
-    if index.current_generation() is None:
-        rebuild_index(index, db)
+    try:
+        _take_queue(index, db)
+    except Exception:  # noqa: BLE001 - the database write stands; the queue keeps the index change
+        log.exception("search index update failed; the changes stay queued and will be retried")
+        index.last_failure = time.monotonic()
+        return False
+    return True
+
+
+def rebuild_index(db, progress=None):
+    """Rebuild the whole index from the database (the `reindex` and `init-db` commands)."""
+    _take_queue(get_index(), db, progress=progress, force_rebuild=True)
+
+
+def heal_if_lagging(db):
+    """Retry queued index changes that a failed write left behind (at most every few seconds)."""
+    index = get_index()
+    if time.monotonic() - index.last_failure < SYNC_RETRY_SECONDS or not storage.has_queued_changes(db):
         return
-    changed = storage.get_resources(db, list(changed_ids))
-    index.update(changed, deleted_ids, version, datetime.date.today())
+    sync_index(db)
 
 
 def ensure_index(app):
-    """Build the index when it is missing, or rebuild it when it is older than the database."""
+    """Build the index when it is missing, or bring it up to date when it is older than the database."""
     index = app.extensions["search_index"]
     db = storage.open_database(app.config["DATABASE"])
     try:
-        version = storage.content_version(db)
-        if index.is_current(version):
-            return
         reason = "missing" if index.current_generation() is None else "older than the database"
-        count = rebuild_index(index, db)
-        log.info("search index %s was %s: rebuilt with %d resources", index.root, reason, count)
+        outcome = _take_queue(index, db)
+        if outcome != "up to date":
+            log.info("search index %s was %s: %s", index.root, reason, outcome)
     finally:
         db.conn.close()
 
 
 def init_app(app):
-    """Attach the index to the app and heal it if needed."""
+    """Attach the index, the analyzer and the synonyms to the app, and heal the index if needed."""
     app.extensions["search_index"] = SearchIndex(app.config["INDEX_DIR"])
     app.extensions["search_analyzer"] = french_analyzer()
+    app.extensions["search_synonyms"] = SynonymTable(load_groups())
     ensure_index(app)
 
 
 def search_resources(db, search_request, moment):
-    """Run a checked search; return (total, [(Resource, score)]) for the page asked."""
+    """Run a checked search; return the SearchResult of the page asked."""
+    heal_if_lagging(db)
     analyzer = get_analyzer()
-    with get_index().searcher() as searcher:
-        if not search_request.open_now:
-            found = search_page(
-                searcher, analyzer, search_request.text, search_request.filters, search_request.page, search_request.per_page
-            )
-            total, hits = found.total, found.hits
-        else:
-            # "Open now" depends on the clock, not on the index: filter every hit, then paginate.
-            found = search_page(searcher, analyzer, search_request.text, search_request.filters, 1, OPEN_NOW_CANDIDATES)
-            by_id = {resource.id: resource for resource in storage.get_resources(db, [hit[0] for hit in found.hits])}
-            open_hits = [
-                hit
-                for hit in found.hits
-                if hit[0] in by_id and hours.is_open_at(by_id[hit[0]].opening_hours, moment) and by_id[hit[0]].status == "open"
-            ]
-            start = (search_request.page - 1) * search_request.per_page
-            total, hits = len(open_hits), open_hits[start : start + search_request.per_page]
-    resources = {resource.id: resource for resource in storage.get_resources(db, [hit[0] for hit in hits])}
+    synonyms = current_app.extensions["search_synonyms"]
+    view = get_index().view()
+    interpretation = interpret(search_request.text, synonyms, analyzer)
+    suggestion = corrected_text(interpretation, view.speller)
+    if suggestion:
+        interpretation = interpret(suggestion, synonyms, analyzer)
+    ranking = engine.rank(view, interpretation, search_request.filters, moment, search_request.page, search_request.per_page)
+    resources = {resource.id: resource for resource in storage.get_resources(db, [identifier for identifier, _ in ranking.hits])}
     # A hit whose record vanished between index and database is skipped, never shown stale.
-    return total, [(resources[identifier], score) for identifier, score in hits if identifier in resources]
+    hits = [(resources[identifier], score) for identifier, score in ranking.hits if identifier in resources]
+    return SearchResult(ranking.total, hits, ranking.facets, suggestion, ranking.terms, interpretation)

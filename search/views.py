@@ -9,7 +9,11 @@ from flask_babel import gettext
 
 from directory.db import get_db
 from directory.hours import now_in_paris
+from search import page
+from search.engine import Filters
+from search.excerpts import excerpt
 from search.params import parse_search_params
+from search.service import get_analyzer
 from search.service import search_resources
 from web.i18n import current_language
 
@@ -27,10 +31,10 @@ def api_search():
     if errors:
         first = errors[0]
         return jsonify(error=gettext(first.message, **first.params), field=first.field), 400
-    total, hits = search_resources(get_db(), search_request, now_in_paris())
+    result = search_resources(get_db(), search_request, now_in_paris())
     language = current_language().code
     return jsonify(
-        total=total,
+        total=result.total,
         page=search_request.page,
         results=[
             {
@@ -43,28 +47,34 @@ def api_search():
                 "url": url_for("directory.resource", resource_id=resource.id, lang=language, _external=True),
                 "score": score,
             }
-            for resource, score in hits
+            for resource, score in result.hits
         ],
-        suggestion=None,
+        suggestion=result.suggestion,
     )
 
 
 @bp.get("/<lang:lang>/search")
 def search_page():
-    """The search page: a form that works without JavaScript, results and pagination."""
+    """The search page: filters with counts that work without JavaScript, results, pagination."""
     search_request, errors = parse_search_params(_query_lists())
-    total, hits = 0, []
+    result = None
+    excerpts = {}
     if search_request is not None:
-        total, hits = search_resources(get_db(), search_request, now_in_paris())
-    status = 400 if errors else 200
+        result = search_resources(get_db(), search_request, now_in_paris())
+        analyzer = get_analyzer()
+        excerpts = {resource.id: excerpt(resource.description, result.terms, analyzer) for resource, _ in result.hits}
     return (
         render_template(
             "search/search.html",
             search_request=search_request,
             errors=errors,
             args=request.args,
-            total=total,
-            hits=hits,
+            result=result,
+            excerpts=excerpts,
+            empty_filters=Filters(),
+            filters=page.filter_choices(result.facets, search_request.filters) if result else None,
+            pages=page.page_count(result.total, search_request.per_page) if result else 0,
+            leads=page.zero_result_leads(result, search_request.filters) if result and not result.total else None,
         ),
-        status,
+        400 if errors else 200,
     )

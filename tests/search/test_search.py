@@ -1,5 +1,7 @@
 """Search through the API and the page: words, filters, strange input."""
 
+import time
+
 import pytest
 
 
@@ -65,10 +67,21 @@ def test_pagination(client):
         "' OR 1=1 --",
         "<script>alert(1)</script>",
         "%s %(name)s {0}",
+        "AND OR NOT",
+        "kind:laep OR status:closed",
+        "laep~2 mediation^10 \\ / | & !",
+        "\u202eeuqèhtodul \u200f\u200b",
+        "𝕄𝕖𝕕𝕚𝕒𝕥𝕚𝕠𝕟 ﬁn ẞ",
+        "laep " * 2000,
+        "14e 75014 Paris 14 quatorzième 1er 21e 75999",
+        "   \n\t  ",
+        "সন্তান பராமரிப்பு дитячий садок خانواده",
     ],
 )
 def test_any_text_is_safe(client, text):
+    start = time.perf_counter()
     response = client.get("/api/v1/search", query_string={"q": text})
+    assert time.perf_counter() - start < 2  # generous: a strange text must never be slow
     assert response.status_code == 200
     page = client.get("/fr/search", query_string={"q": text})
     assert page.status_code == 200
@@ -104,3 +117,31 @@ def test_search_page_shows_results_and_keeps_the_words(client):
     page = client.get("/fr/search?q=ludotheque").get_data(as_text=True)
     assert "Ludothèque des Buttes" in page
     assert 'value="ludotheque"' in page
+
+
+def test_age_filter_keeps_resources_for_that_age(client):
+    assert "laep-test-14" in ids(search(client, age="2", per_page=50))
+    assert "laep-test-14" not in ids(search(client, age="12-15", per_page=50))
+    assert client.get("/api/v1/search", query_string={"age": "5-2"}).status_code == 400
+
+
+def test_neighbours_widen_the_arrondissement_filter_own_first(client):
+    result = search(client, q="familles", arrondissement=14, neighbours="true", per_page=50)
+    arrondissements = [hit["arrondissement"] for hit in result["results"]]
+    assert 13 in arrondissements and set(arrondissements) <= {14, 5, 6, 13, 15}
+    assert arrondissements == sorted(arrondissements, key=lambda number: number != 14)
+
+
+def test_search_page_shows_filters_with_counts_excerpts_and_a_suggestion(client):
+    page = client.get("/fr/search?q=ludotheqe").get_data(as_text=True)
+    assert "Vouliez-vous dire" in page and "ludotheque" in page
+    assert "Ouvert maintenant (" in page and "Gratuit (" in page
+    assert 'name="neighbours"' in page
+    assert "<mark>" in client.get("/fr/search?q=parents").get_data(as_text=True)
+
+
+def test_zero_results_propose_neighbours_and_related_kinds(client):
+    page = client.get("/fr/search?q=ludotheque&arrondissement=18").get_data(as_text=True)
+    assert "0 résultat" in page
+    assert "Dans les arrondissements voisins" in page and "/fr/search?q=ludotheque&amp;arrondissement=19" in page
+    assert "/fr/kinds/ludotheque" in page
