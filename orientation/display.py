@@ -119,9 +119,6 @@ def age_text(age):
 
 def render_text(text):
     """Translate a rules.Text with its named values."""
-    if text.plural:
-        others = {name: value for name, value in text.params.items() if name != "num"}
-        return ngettext(text.message, text.plural, text.params["num"], **others)
     return gettext(text.message, **text.params)
 
 

@@ -26,11 +26,10 @@ COMPLEMENT = 3
 
 @dataclass(frozen=True)
 class Text:
-    """A message id and its named values; `plural` is chosen by the value `num`."""
+    """A message id and its named values."""
 
     message: str
     params: dict = field(default_factory=dict)
-    plural: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +110,8 @@ GENERAL_QUESTION = Text(
 
 def parent_age_reason(age):
     """Return the reason that quotes the parent's age."""
-    return Text(
-        N_("Vous nous avez dit que vous avez %(num)s an."), {"num": age}, N_("Vous nous avez dit que vous avez %(num)s ans.")
-    )
+    # Only asked of parents (16 and over), so the plural form is always the French one.
+    return Text(N_("Vous nous avez dit que vous avez %(age)s ans."), {"age": age})
 
 
 def reasons_when(*pairs):

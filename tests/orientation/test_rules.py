@@ -1,7 +1,10 @@
 """The rules themselves: what each one reads, the guards of DOMAIN.md, and the texts they give."""
 
+from flask_babel import force_locale
+
 from directory.taxonomy import KIND_BY_CODE
 from orientation import rules
+from orientation.display import render_text
 from orientation.situation import Situation
 
 
@@ -71,6 +74,7 @@ def test_protection_comes_before_the_rest():
     assert [found.rank for found in findings] == sorted(found.rank for found in findings)
 
 
-def test_the_parent_age_reason_has_a_plural():
+def test_the_parent_age_reason_is_translated(app):
     reason = rules.parent_age_reason(22)
-    assert reason.params == {"num": 22} and reason.plural
+    with app.test_request_context("/en/"), force_locale("en"):
+        assert "22" in render_text(reason) and "Vous nous avez dit" not in render_text(reason)
