@@ -23,6 +23,7 @@ from search import service as search_service
 from search import views as search_views
 from web import i18n
 from web import logs
+from web import pagecache
 from web import security
 from web import templating
 from web import views as web_views
@@ -67,6 +68,7 @@ def create_app(test_config=None):
     templating.init_app(app)
     bilingual.init_app(app)
     csrf.init_app(app)
+    pagecache.init_app(app)  # after CSRF: it wraps the csrf_token() of templates
     security.init_app(app)
     logs.init_app(app)
 

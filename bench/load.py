@@ -91,6 +91,8 @@ async def fetch(reader, writer, path):
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: fr\r\n\r\n".encode())
     await writer.drain()
     status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionResetError("keep-alive connection closed by the server")
     status = int(status_line.split()[1])
     length = None
     chunked = False
@@ -122,14 +124,21 @@ async def user(port, mix, stop_at, warm_until, samples, errors):
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     while time.monotonic() < stop_at:
         kind = random.choices(kinds, weights)[0]
+        path = random.choice(paths[kind])
         started = time.monotonic()
         try:
-            status = await fetch(reader, writer, random.choice(paths[kind]))
-            failed = status >= 400
-        except (OSError, ValueError, asyncio.IncompleteReadError):
-            failed = True
+            status = await fetch(reader, writer, path)
+        except ConnectionResetError:
+            # The server closed an idle keep-alive connection (as browsers expect): reconnect
+            # and send again, as a browser does for an idempotent GET.
             writer.close()
             reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            status = await fetch(reader, writer, path)
+        except (OSError, ValueError, asyncio.IncompleteReadError):
+            status = 599
+            writer.close()
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        failed = status >= 400
         if started >= warm_until:
             samples.setdefault(kind, []).append(time.monotonic() - started)
             if failed:

@@ -1,7 +1,14 @@
-"""The database of a running app: one connection per request, built from data/ when missing."""
+"""The database of a running app: one connection per thread, built from data/ when missing.
+
+Opening SQLite and setting its pragmas costs more than most page queries, so each server
+thread keeps its connection between requests (reopened if the file was replaced). A
+request never leaves a transaction open: teardown rolls back whatever a failed write left.
+"""
 
 import datetime
 import logging
+import os
+import threading
 
 from flask import current_app
 from flask import g
@@ -13,17 +20,34 @@ log = logging.getLogger(__name__)
 
 
 def get_db():
-    """Return this request's database connection (opened on first use)."""
+    """Return this thread's database connection (opened on first use, or when the file changed)."""
     if "db" not in g:
-        g.db = storage.open_database(current_app.config["DATABASE"])
+        g.db = _thread_connection(current_app)
     return g.db
 
 
-def close_db(_error=None):
-    """Close the request's connection, if one was opened."""
+def _thread_connection(app):
+    path = app.config["DATABASE"]
+    try:
+        identity = os.stat(path).st_ino
+    except OSError:
+        identity = None
+    pool = app.extensions["db_connections"]
+    cached = getattr(pool, "connection", None)
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    if cached is not None:
+        cached[1].conn.close()
+    db = storage.open_database(path)
+    pool.connection = (identity, db)
+    return db
+
+
+def release_db(_error=None):
+    """End the request's use of the connection: roll back anything a failed write left open."""
     db = g.pop("db", None)
-    if db is not None:
-        db.conn.close()
+    if db is not None and db.conn.in_transaction:
+        db.conn.rollback()
 
 
 def build_database(db, data_dir, today=None):
@@ -54,5 +78,6 @@ def ensure_database(app):
 
 def init_app(app):
     """Close connections after each request and make sure the database exists."""
-    app.teardown_appcontext(close_db)
+    app.extensions["db_connections"] = threading.local()
+    app.teardown_appcontext(release_db)
     ensure_database(app)

@@ -18,18 +18,23 @@ class HoursView:
 
 
 def group_by_theme_and_kind(resources):
-    """Return [(theme, [(kind, [resources])])] in taxonomy order; a resource appears under each theme."""
+    """Return [(theme, [(kind, [resources])])] in taxonomy order, each resource once, under its main theme.
+
+    The main theme is the first of the kind's themes (a LAEP is "être parent" before "petite
+    enfance"): listing a place under every theme would repeat it on the page.
+    """
+    by_theme = {}
+    for resource in resources:
+        themes = resource.all_themes
+        if themes:
+            by_theme.setdefault(themes[0], []).append(resource)
     groups = []
     for theme in taxonomy.THEMES:
-        in_theme = [resource for resource in resources if theme.code in resource.all_themes]
+        in_theme = by_theme.get(theme.code)
         if not in_theme:
             continue
-        kinds = []
-        for kind in taxonomy.KINDS:
-            of_kind = [resource for resource in in_theme if resource.kind == kind.code]
-            if of_kind:
-                kinds.append((kind, of_kind))
-        groups.append((theme, kinds))
+        kinds = [(kind, [r for r in in_theme if r.kind == kind.code]) for kind in taxonomy.KINDS]
+        groups.append((theme, [(kind, of_kind) for kind, of_kind in kinds if of_kind]))
     return groups
 
 

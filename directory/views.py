@@ -10,11 +10,13 @@ from directory import storage
 from directory import taxonomy
 from directory.db import get_db
 from directory.hours import now_in_paris
+from web.pagecache import cached_page
 
 bp = Blueprint("directory", __name__, url_prefix="/<lang:lang>")
 
 
 @bp.get("/arrondissements/<int:number>")
+@cached_page()
 def arrondissement(number):
     """One arrondissement: its resources grouped by theme and kind, and what is coming."""
     if number not in geography.arrondissement_numbers():
@@ -35,6 +37,7 @@ def arrondissement(number):
 
 
 @bp.get("/themes/<theme>")
+@cached_page()
 def theme(theme):
     """One theme: its kinds, then its resources by arrondissement."""
     if theme not in taxonomy.THEME_BY_CODE:
@@ -49,6 +52,7 @@ def theme(theme):
 
 
 @bp.get("/kinds/<kind>")
+@cached_page()
 def kind(kind):
     """One kind of service: what it is, then every place by arrondissement."""
     if kind not in taxonomy.KIND_BY_CODE:
@@ -63,6 +67,7 @@ def kind(kind):
 
 
 @bp.get("/resources/<resource_id>")
+@cached_page(per_minute=True)
 def resource(resource_id):
     """One resource with every public field, its hours and whether it is open now."""
     db = get_db()

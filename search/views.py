@@ -16,6 +16,7 @@ from search.params import parse_search_params
 from search.service import get_analyzer
 from search.service import search_resources
 from web.i18n import current_language
+from web.pagecache import cached_page
 
 bp = Blueprint("search", __name__)
 
@@ -54,6 +55,7 @@ def api_search():
 
 
 @bp.get("/<lang:lang>/search")
+@cached_page(per_minute=True)
 def search_page():
     """The search page: filters with counts that work without JavaScript, results, pagination."""
     search_request, errors = parse_search_params(_query_lists())

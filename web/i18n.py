@@ -7,6 +7,7 @@ from flask import g
 from flask import has_request_context
 from flask import request
 from flask_babel import Babel
+from flask_babel import get_translations
 from werkzeug.routing import BaseConverter
 
 from web import catalogs
@@ -64,6 +65,22 @@ def current_review():
     return current_app.extensions["catalog_reviews"][current_language().locale]
 
 
+def request_translations():
+    """Return the catalog of the current locale, found once per request and locale.
+
+    Flask-Babel looks the locale and the catalog up again at each call; its per-request
+    namespace (`g._flask_babel.babel_locale`) changes identity under `force_locale`, which
+    the bilingual sheets use, so the cache is keyed by that object.
+    """
+    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
+    cached = g.get("translations_for_locale")
+    if cached is not None and locale is not None and cached[0] is locale:
+        return cached[1]
+    translations = get_translations()
+    g.translations_for_locale = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
+    return translations
+
+
 def init_app(app):
     """Register the language converter, the URL hooks, Flask-Babel, the catalogs' review status."""
     app.url_map.converters["lang"] = LanguageConverter
@@ -74,6 +91,12 @@ def init_app(app):
     app.config.setdefault("TRANSLATIONS_DIR", Path(app.root_path) / "translations")
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(app.config["TRANSLATIONS_DIR"]))
     Babel(app, locale_selector=select_locale)
+    # Templates call gettext a hundred times a page: look the catalog up once per locale.
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda message: request_translations().ugettext(message),
+        ngettext=lambda singular, plural, number: request_translations().ungettext(singular, plural, number),
+        newstyle=True,
+    )
     # Read once: a broken reviews file stops the start with a message naming the problem.
     app.extensions["catalog_reviews"] = catalogs.load_reviews(
         Path(app.config["TRANSLATIONS_DIR"]) / catalogs.REVIEWS_FILE, [language.locale for language in LANGUAGES]

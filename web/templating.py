@@ -1,7 +1,9 @@
 """What templates can use: translated labels, language links, dates, phone links."""
 
 import datetime
+import functools
 import re
+from urllib.parse import quote
 
 from babel import Locale
 from babel import UnknownLocaleError
@@ -9,6 +11,7 @@ from babel.dates import format_date as babel_format_date
 from babel.dates import format_interval
 from babel.dates import match_skeleton
 from flask import current_app
+from flask import g
 from flask import request
 from flask import url_for
 from flask_babel import format_date
@@ -73,6 +76,7 @@ def arrondissement_short(number):
     return gettext("%(number)se", number=number)
 
 
+@functools.lru_cache(maxsize=64)  # one pattern per locale; matching a skeleton is slow
 def weekday_date_pattern(locale):
     """Return the locale's pattern for "Thursday 5 March": its month-day-weekday order, names in full."""
     skeletons = locale.datetime_skeletons
@@ -100,6 +104,26 @@ def format_time_range(start, end):
 def list_separator():
     """Return the separator between items of a list in the current language: ", ", "، ", "、"."""
     return get_locale().list_patterns["standard"]["middle"].format("", "")
+
+
+def resource_url(resource_id):
+    """Return the path of a resource page in the current language.
+
+    Lists show dozens of cards: the language prefix is built once per request with url_for,
+    then each id is appended (ids are lowercase letters, digits and dashes).
+    """
+    prefix = g.get("resource_url_prefix")
+    if prefix is None:
+        prefix = g.resource_url_prefix = url_for("directory.resource", resource_id="-")[:-1]
+    return prefix + quote(resource_id, safe="")
+
+
+def static_url(endpoint):
+    """Return the URL of an endpoint without arguments, built once per request."""
+    built = g.setdefault("static_urls", {})
+    if endpoint not in built:
+        built[endpoint] = url_for(endpoint)
+    return built[endpoint]
 
 
 def tel_href(phone):
@@ -158,6 +182,8 @@ def init_app(app):
     )
     app.jinja_env.globals.update(
         label_of=label_of,
+        resource_url=resource_url,
+        static_url=static_url,
         STATUS_LABELS=taxonomy.STATUS_LABELS,
         COST_LABELS=taxonomy.COST_LABELS,
         ACCESS_LABELS=taxonomy.ACCESS_LABELS,

@@ -20,6 +20,7 @@ from search.service import get_index
 from web.i18n import negotiated_language
 from web.languages import LANGUAGES
 from web.languages import get_language
+from web.pagecache import cached_page
 
 bp = Blueprint("web", __name__)
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def root():
 
 
 @bp.get("/<lang:lang>/")
+@cached_page()
 def home():
     """Home: search, themes, arrondissements."""
     db = get_db()
