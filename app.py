@@ -6,6 +6,7 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from admin import views as admin_views
 from desk import auth as desk_auth
 from desk import bilingual
 from desk import cli as desk_cli
@@ -15,14 +16,18 @@ from desk import views as desk_views
 from directory import api as directory_api
 from directory import cli as directory_cli
 from directory import db as directory_db
+from directory import hsds_api
 from directory import views as directory_views
 from orientation import api as orientation_api
 from orientation import cli as orientation_cli
 from orientation import views as orientation_views
+from reports import views as reports_views
 from search import service as search_service
 from search import views as search_views
+from stats import views as stats_views
 from web import i18n
 from web import logs
+from web import openapi
 from web import pagecache
 from web import security
 from web import templating
@@ -88,7 +93,12 @@ def create_app(test_config=None):
         desk_views.bp,
         shortlist_views.bp,
         sheet_views.bp,
+        admin_views.bp,
+        reports_views.bp,
+        stats_views.bp,
         directory_api.bp,
+        hsds_api.bp,
+        openapi.bp,
         orientation_api.bp,
     ):
         app.register_blueprint(blueprint)
@@ -96,6 +106,8 @@ def create_app(test_config=None):
     csrf.exempt(orientation_api.bp)
     csrf.exempt(orientation_views.quick_exit)
     desk_auth.init_app(app)
+    admin_views.init_app(app)
+    reports_views.init_app(app)
     web_views.init_app(app)
     for cli in (directory_cli, orientation_cli, desk_cli):
         cli.init_app(app)

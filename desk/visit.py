@@ -6,9 +6,10 @@ that ending the visit forgets it too.
 """
 
 from desk.shortlist import SHORTLIST_KEY
+from stats.counters import SESSION_KEY as COUNTED_KEY
 
 VISIT_KEY = "family_visit"
-VISIT_SESSION_KEYS = (VISIT_KEY, SHORTLIST_KEY)
+VISIT_SESSION_KEYS = (VISIT_KEY, SHORTLIST_KEY, COUNTED_KEY)
 
 
 def start_visit(session, language_code):

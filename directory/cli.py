@@ -9,10 +9,10 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from directory import datafiles
+from directory import exporting
 from directory import importing
 from directory import storage
 from directory.db import build_database
-from directory.formats import project_csv
 from search.service import rebuild_index
 from search.service import sync_index
 
@@ -78,64 +78,94 @@ def check_data_command(data_dir):
         sys.exit(1)
 
 
+def _files_of(paths):
+    files = []
+    for path in paths:
+        members = sorted(item for item in path.iterdir() if item.is_file()) if path.is_dir() else [path]
+        files += [importing.InputFile(member.name, member.read_bytes()) for member in members]
+    return files
+
+
 @click.command("import")
 @with_appcontext
-@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check the file and report, without writing anything.")
-def import_command(path, dry_run):
-    """Import a file of resources (project CSV); all or nothing.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file(s) and report, without writing anything.")
+@click.option("--source", "default_source", help="Web address used as the source of new records that give none.")
+def import_command(paths, dry_run, default_source):
+    """Import resources: project CSV, data·inclusion v1 JSON, HSDS 3.0 JSON or datapackage; all or nothing.
 
     Every record is checked first; if any has a problem, each problem is printed with its
-    line number and nothing is written.
+    line or record number and nothing is written. Importing the same file twice changes
+    nothing. Several files make one import (data·inclusion structures.json and services.json;
+    a datapackage folder, zip, or datapackage.json with its CSV files).
 
-    Example: flask --app app import ressources.csv --dry-run
+    Example: flask --app app import structures.json services.json --dry-run
     """
-    try:
-        resources, problems = importing.read_file(path, today=datetime.date.today())
-    except importing.UnreadableFileError as error:
-        click.echo(f"Fichier illisible : {error}", err=True)
-        sys.exit(1)
-    for problem in problems:
-        click.echo(problem, err=True)
-    if problems:
-        click.echo(f"{len(problems)} problème(s) : rien n'a été importé.", err=True)
-        sys.exit(1)
-    if dry_run:
-        click.echo(f"{len(resources)} ressources valides ; essai seulement, rien n'a été écrit.")
-        return
     db = _open_db()
     try:
-        created, updated, unchanged = storage.upsert_resources(db, resources)
+        try:
+            plan = importing.plan_import(
+                _files_of(paths),
+                today=datetime.date.today(),
+                existing={resource.id: resource for resource in storage.iter_resources(db)},
+                archived=storage.archived_ids(db),
+                default_source=default_source,
+            )
+        except importing.UnreadableFileError as error:
+            click.echo(f"Fichier illisible : {error}", err=True)
+            sys.exit(1)
+        for notice in plan.notices:
+            click.echo(f"laissé de côté : {notice.french()}", err=True)
+        for problem in plan.problems:
+            click.echo(problem, err=True)
+        if plan.problems:
+            click.echo(f"{len(plan.problems)} problème(s) : rien n'a été importé.", err=True)
+            sys.exit(1)
+        label = importing.FORMAT_NAMES[plan.format]
+        if dry_run:
+            click.echo(f"{label} : {len(plan.resources)} ressources valides ; essai seulement, rien n'a été écrit.")
+            return
+        names = ", ".join(path.name for path in paths)
+        created, updated, unchanged = storage.upsert_resources(db, plan.resources, actor="cli", source_file=names)
         indexed = sync_index(db)
     finally:
         db.conn.close()
-    click.echo(f"Import terminé : {created} créées, {updated} modifiées, {unchanged} inchangées.")
+    click.echo(f"Import terminé ({label}) : {created} créées, {updated} modifiées, {unchanged} inchangées.")
     if not indexed:
         click.echo("L'index de recherche n'a pas pu être mis à jour : il le sera au prochain démarrage.", err=True)
 
 
 @click.command("export")
 @with_appcontext
-@click.option("--format", "export_format", type=click.Choice(["csv"]), default="csv", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(list(exporting.EXPORTS)),
+    default="csv",
+    show_default=True,
+    help="Output format: project CSV, data·inclusion v1 JSON, HSDS 3.0 JSON, or the HSDS datapackage (zip).",
+)
 @click.option(
     "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path), help="File to write (default: standard output)."
 )
 def export_command(export_format, output):
-    """Write the whole directory in a standard format.
+    """Write the whole directory in a standard format (archived records are left out).
 
-    Example: flask --app app export --format csv --output ressources.csv
+    Example: flask --app app export --format hsds --output services.json
     """
+    if export_format == "hsds-datapackage" and not output:
+        raise click.UsageError("the datapackage is a zip archive: give --output FILE.zip")
     db = _open_db()
     try:
         resources = list(storage.iter_resources(db))
+        data = exporting.export_bytes(export_format, resources, storage.updated_at_by_id(db))
     finally:
         db.conn.close()
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as stream:
-            project_csv.write_rows(resources, stream)
+        output.write_bytes(data)
         click.echo(f"{len(resources)} ressources écrites dans {output}.", err=True)
     else:
-        project_csv.write_rows(resources, sys.stdout)
+        sys.stdout.write(data.decode("utf-8"))
 
 
 @click.command("reindex")

@@ -52,6 +52,7 @@ class Resource:
     verified_on: datetime.date | None = None
     confidence: str = "medium"
     notes: str | None = None
+    review_months: int | None = None  # staff's review interval; None = the kind's default (directory.freshness)
 
     @property
     def all_themes(self):
@@ -79,6 +80,26 @@ class Resource:
 
 FIELD_NAMES = tuple(f.name for f in dataclasses.fields(Resource))
 REQUIRED_FIELDS = ("id", "name", "kind", "status", "description", "source", "verified_on", "confidence")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One recorded change of a resource: who, when, what it was before and after."""
+
+    resource_id: str
+    version: int  # the version the change produced
+    action: str  # create, update, verify, archive, restore, import
+    actor: str | None  # a staff username, or "cli" for the command line
+    at: datetime.datetime
+    before: dict | None  # resource_to_mapping() of the record before, None for a creation
+    after: dict | None
+    source_file: str | None = None  # the file an import read
+
+    def changed_fields(self):
+        """Return the names of the fields whose value differs between before and after."""
+        before = self.before or {}
+        after = self.after or {}
+        return [name for name in FIELD_NAMES if before.get(name) != after.get(name)]
 
 
 def resource_from_mapping(values):

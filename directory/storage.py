@@ -8,6 +8,10 @@ single `meta.schema_version` says what the file holds.
 Every write bumps `content_version`, which the search index records to know it is stale, and
 records the ids it touched in `index_queue` in the same transaction: the search index takes
 them from there (search.service.sync_index), so a failed index write is retried, never lost.
+Staff and import writes go through `create_resource`, `update_resource`, `archive_resource`,
+`restore_resource` and `upsert_resources`: each records its change in `resource_history`
+(who, when, the record before and after) in the same transaction. An archived resource moves
+to `archived_resources`, so that no public query can ever see it; restoring moves it back.
 """
 
 import datetime
@@ -22,8 +26,11 @@ from directory import taxonomy
 from directory.models import FIELD_NAMES
 from directory.models import LIST_FIELDS
 from directory.models import MAPPING_FIELDS
+from directory.models import HistoryEntry
 from directory.models import resource_from_mapping
 from directory.models import resource_to_mapping
+from reports import storage as reports_storage
+from stats import storage as stats_storage
 
 BUSY_TIMEOUT_MS = 10_000  # wait this long for another writer before failing
 
@@ -60,11 +67,39 @@ def _create_index_queue(db):
     db["index_queue"].create({"resource_id": str, "content_version": int}, pk="resource_id")
 
 
+def _create_history_and_archive(db):
+    # Step 1 creates its columns from the Resource fields of the code that runs it, so a new
+    # file already has review_months; an older one gets it here.
+    if "review_months" not in db["resources"].columns_dict:
+        db.execute("ALTER TABLE resources ADD COLUMN review_months INTEGER")
+    columns = dict(db["resources"].columns_dict, archived_at=str, archived_by=str)
+    db["archived_resources"].create(columns, pk="id")
+    db.execute(
+        """
+        CREATE TABLE resource_history (
+            id INTEGER PRIMARY KEY,
+            resource_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            actor TEXT,
+            at TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            source_file TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX resource_history_by_resource ON resource_history (resource_id, id)")
+
+
 MIGRATIONS = (
     # (version, what it does, function)
     (1, "resources and meta", _create_resources),
     (2, "staff accounts and login throttle", desk_storage.create_staff_tables),
     (3, "queue of resources waiting for the search index", _create_index_queue),
+    (4, "resource history, archive and review interval", _create_history_and_archive),
+    (5, "error reports from the public", reports_storage.create_report_tables),
+    (6, "anonymous daily statistics", stats_storage.create_statistics_tables),
 )
 EVERYTHING = "*"  # the index_queue entry that stands for every resource
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -149,7 +184,7 @@ def forget_queued(db, taken):
 
 
 def _now():
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="milliseconds")
 
 
 def _to_row(resource):
@@ -172,10 +207,25 @@ def replace_all_resources(db, resources):
         db.execute("DELETE FROM resources")
         _insert(db, resources)
         touched.add(EVERYTHING)
+        # A record of data/ that was archived comes back: the files are the reference here.
+        _delete_archived(db, [resource.id for resource in resources])
 
 
-def upsert_resources(db, resources):
-    """Insert or update resources by id, in one transaction; return (created, updated, unchanged)."""
+class StaleVersionError(Exception):
+    """Someone saved the resource since the version the editor started from."""
+
+    def __init__(self, current, current_version):
+        super().__init__(f"resource {current.id if current else '?'} is at version {current_version}")
+        self.current = current  # the Resource as saved by the other editor (None if archived)
+        self.current_version = current_version
+
+
+class ResourceExistsError(Exception):
+    """A live or archived resource already has this id."""
+
+
+def upsert_resources(db, resources, actor="cli", source_file=None):
+    """Insert or update resources by id, in one transaction, with history; return (created, updated, unchanged)."""
     created = updated = unchanged = 0
     with write_transaction(db) as touched:
         for resource in resources:
@@ -184,16 +234,154 @@ def upsert_resources(db, resources):
             if current is None:
                 _insert(db, [resource])
                 touched.add(resource.id)
+                _record(db, resource.id, 1, "import", actor, None, resource, source_file)
                 created += 1
                 continue
             if all(current[name] == row[name] for name in FIELD_NAMES):
                 unchanged += 1
                 continue
-            row.update(version=current["version"] + 1, updated_at=_now())
+            version = current["version"] + 1
+            row.update(version=version, updated_at=_now())
             db["resources"].update(resource.id, row)
             touched.add(resource.id)
+            _record(db, resource.id, version, "import", actor, _from_row(current), resource, source_file)
             updated += 1
     return created, updated, unchanged
+
+
+def create_resource(db, resource, actor):
+    """Add a new resource (version 1) and its history; ResourceExistsError if the id is taken."""
+    with write_transaction(db) as touched:
+        if _get_row(db, resource.id) is not None or _get_archived_row(db, resource.id) is not None:
+            raise ResourceExistsError(resource.id)
+        _insert(db, [resource])
+        touched.add(resource.id)
+        _record(db, resource.id, 1, "create", actor, None, resource)
+    return 1
+
+
+def update_resource(db, resource, expected_version, actor, action="update"):
+    """Save a resource edited from `expected_version`; return the new version.
+
+    Raises StaleVersionError when the record was saved by someone else meanwhile (or
+    archived): nothing is overwritten silently.
+    """
+    with write_transaction(db) as touched:
+        current = _get_row(db, resource.id)
+        if current is None or current["version"] != expected_version:
+            raise StaleVersionError(_from_row(current) if current else None, current["version"] if current else None)
+        before = _from_row(current)
+        if before == resource:
+            return expected_version
+        version = expected_version + 1
+        db["resources"].update(resource.id, dict(_to_row(resource), version=version, updated_at=_now()))
+        touched.add(resource.id)
+        _record(db, resource.id, version, action, actor, before, resource)
+    return version
+
+
+def archive_resource(db, resource_id, expected_version, actor):
+    """Move a resource to the archive (never shown publicly); StaleVersionError if it changed meanwhile."""
+    with write_transaction(db) as touched:
+        current = _get_row(db, resource_id)
+        if current is None or current["version"] != expected_version:
+            raise StaleVersionError(_from_row(current) if current else None, current["version"] if current else None)
+        version = expected_version + 1
+        db["archived_resources"].insert(dict(current, version=version, archived_at=_now(), archived_by=actor), replace=True)
+        db.execute("DELETE FROM resources WHERE id = ?", (resource_id,))
+        touched.add(resource_id)
+        _record(db, resource_id, version, "archive", actor, _from_row(current), None)
+    return version
+
+
+def restore_resource(db, resource_id, actor):
+    """Bring an archived resource back; ResourceExistsError if a live one took its id meanwhile."""
+    with write_transaction(db) as touched:
+        archived = _get_archived_row(db, resource_id)
+        if archived is None:
+            raise KeyError(resource_id)
+        if _get_row(db, resource_id) is not None:
+            raise ResourceExistsError(resource_id)
+        version = archived["version"] + 1
+        row = {name: archived[name] for name in db["resources"].columns_dict}
+        db["resources"].insert(dict(row, version=version, updated_at=_now()))
+        _delete_archived(db, [resource_id])
+        touched.add(resource_id)
+        restored = _from_row(archived)
+        _record(db, resource_id, version, "restore", actor, None, restored)
+    return version
+
+
+def _delete_archived(db, resource_ids):
+    for resource_id in resource_ids:
+        db.execute("DELETE FROM archived_resources WHERE id = ?", (resource_id,))
+
+
+def _get_archived_row(db, resource_id):
+    rows = list(db["archived_resources"].rows_where("id = ?", [resource_id]))
+    return rows[0] if rows else None
+
+
+def get_archived_resource(db, resource_id):
+    """Return (Resource, archived_at, archived_by) of an archived resource, or None."""
+    row = _get_archived_row(db, resource_id)
+    return (_from_row(row), row["archived_at"], row["archived_by"]) if row else None
+
+
+def list_archived_resources(db):
+    """Return [(Resource, archived_at, archived_by)] of the archive, last archived first."""
+    rows = db["archived_resources"].rows_where(order_by="archived_at DESC, id")
+    return [(_from_row(row), row["archived_at"], row["archived_by"]) for row in rows]
+
+
+def archived_ids(db):
+    """Return the set of archived resource ids."""
+    return {row[0] for row in db.execute("SELECT id FROM archived_resources").fetchall()}
+
+
+def _record(db, resource_id, version, action, actor, before, after, source_file=None):
+    def encoded(resource):
+        return json.dumps(resource_to_mapping(resource), ensure_ascii=False) if resource is not None else None
+
+    db.execute(
+        "INSERT INTO resource_history (resource_id, version, action, actor, at, before, after, source_file) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (resource_id, version, action, actor, _now(), encoded(before), encoded(after), source_file),
+    )
+
+
+def resource_history(db, resource_id):
+    """Return the HistoryEntry list of a resource, newest first."""
+    rows = db.execute(
+        "SELECT resource_id, version, action, actor, at, before, after, source_file FROM resource_history "
+        "WHERE resource_id = ? ORDER BY id DESC",
+        (resource_id,),
+    ).fetchall()
+    return [
+        HistoryEntry(
+            resource_id=row[0],
+            version=row[1],
+            action=row[2],
+            actor=row[3],
+            at=datetime.datetime.fromisoformat(row[4]),
+            before=json.loads(row[5]) if row[5] else None,
+            after=json.loads(row[6]) if row[6] else None,
+            source_file=row[7],
+        )
+        for row in rows
+    ]
+
+
+def resource_version(db, resource_id):
+    """Return the version of a live resource, or None."""
+    row = db.execute("SELECT version FROM resources WHERE id = ?", (resource_id,)).fetchone()
+    return row[0] if row else None
+
+
+def list_modified_since(db, moment_text):
+    """Return the ids of resources whose last change is at or after an ISO UTC moment, by id."""
+    rows = db.execute("SELECT id FROM resources WHERE updated_at >= ? ORDER BY id", (moment_text,)).fetchall()
+    return [row[0] for row in rows]
 
 
 def _insert(db, resources):
@@ -283,3 +471,29 @@ def resource_updated_at(db, resource_id):
     """Return (version, updated_at) of a resource, or None."""
     row = db.execute("SELECT version, updated_at FROM resources WHERE id = ?", (resource_id,)).fetchone()
     return tuple(row) if row else None
+
+
+def updated_at_by_id(db):
+    """Return {resource id: ISO time of its last change} (HSDS last_modified, the API's modified_after)."""
+    return dict(db.execute("SELECT id, updated_at FROM resources").fetchall())
+
+
+def counts_by_kind_and_arrondissement(db, statuses=("open",)):
+    """Return {(kind, arrondissement or None): number of resources}."""
+    placeholders = ",".join("?" for _ in statuses)
+    rows = db.execute(
+        f"SELECT kind, arrondissement, COUNT(*) FROM resources WHERE status IN ({placeholders}) GROUP BY kind, arrondissement",
+        list(statuses),
+    ).fetchall()
+    return {(kind, arrondissement): count for kind, arrondissement, count in rows}
+
+
+def counts_in_qpv(db, kind, statuses=("open",)):
+    """Return {arrondissement: number of resources of a kind that lie in a QPV}."""
+    placeholders = ",".join("?" for _ in statuses)
+    rows = db.execute(
+        f"SELECT arrondissement, COUNT(*) FROM resources WHERE kind = ? AND qpv IS NOT NULL AND status IN ({placeholders}) "
+        "AND arrondissement IS NOT NULL GROUP BY arrondissement",
+        [kind, *statuses],
+    ).fetchall()
+    return dict(rows)

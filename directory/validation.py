@@ -36,6 +36,7 @@ PARIS_LATITUDES = (48.80, 48.91)
 PARIS_LONGITUDES = (2.22, 2.47)
 MAX_AGE = 25  # years; the directory is about children and young people
 MAX_TEXT_LENGTH = 2000  # characters, for any single text field
+MAX_REVIEW_MONTHS = 60  # a record unchecked for longer than five years needs checking anyway
 TEXT_FIELDS = (
     "name",
     "address",
@@ -286,6 +287,13 @@ def _check_ages(values, problem):
             problem(name, N_("L'âge doit être compris entre 0 et %(max)s ans."), max=MAX_AGE)
     if values["min_age"] is not None and values["max_age"] is not None and values["min_age"] > values["max_age"]:
         problem("max_age", N_("L'âge maximum est plus petit que l'âge minimum."))
+    try:
+        values["review_months"] = _as_int(values["review_months"])
+    except ValueError:
+        values["review_months"] = None
+        problem("review_months", N_("Un nombre de mois est attendu."))
+    if values["review_months"] is not None and not 1 <= values["review_months"] <= MAX_REVIEW_MONTHS:
+        problem("review_months", N_("Le délai de vérification doit être compris entre 1 et %(max)s mois."), max=MAX_REVIEW_MONTHS)
 
 
 def _check_dates(values, problem, today):

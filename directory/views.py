@@ -3,13 +3,16 @@
 from flask import Blueprint
 from flask import abort
 from flask import render_template
+from flask import request
 
+from directory import coverage as coverage_figures
 from directory import geography
 from directory import listing
 from directory import storage
 from directory import taxonomy
 from directory.db import get_db
 from directory.hours import now_in_paris
+from reports.models import TOPICS
 from web.pagecache import cached_page
 
 bp = Blueprint("directory", __name__, url_prefix="/<lang:lang>")
@@ -70,6 +73,11 @@ def kind(kind):
 @cached_page(per_minute=True)
 def resource(resource_id):
     """One resource with every public field, its hours and whether it is open now."""
+    return render_resource_page(resource_id)
+
+
+def render_resource_page(resource_id, report_form=None, report_error=None, status=200):
+    """Render a resource's page; with the « Signaler une erreur » form open and its message after a refused report."""
     db = get_db()
     found = storage.get_resource(db, resource_id)
     if found is None:
@@ -79,10 +87,36 @@ def resource(resource_id):
     alternatives = []
     if found.status == "closed":
         alternatives = listing.nearby_alternatives(storage.list_resources(db, kind=found.kind), found)
-    return render_template(
+    page = render_template(
         "directory/resource.html",
         resource=found,
         hours=listing.hours_view(found, moment),
         needs_check=found.needs_check(moment.date()),
         alternatives=alternatives,
+        report_topics=TOPICS,
+        report_form=report_form,
+        report_error=report_error,
+    )
+    return page, status
+
+
+@bp.get("/coverage")
+def coverage():
+    """Open resources by kind and arrondissement, the seeds' targets, as a table and a chart."""
+    db = get_db()
+    kind = request.args.get("kind", "laep")
+    if kind not in taxonomy.KIND_BY_CODE:
+        kind = "laep"
+    counts = storage.counts_by_kind_and_arrondissement(db)
+    figures = coverage_figures.load_figures()
+    qpv_counts = storage.counts_in_qpv(db, "creche_avip")
+    return render_template(
+        "directory/coverage.html",
+        table=coverage_figures.coverage_table(counts),
+        laep=coverage_figures.laep_targets(counts, figures),
+        avip=coverage_figures.avip_targets(counts, qpv_counts, figures),
+        chart=coverage_figures.bar_chart(counts, kind, coverage_figures.target_line(kind, figures)),
+        chart_kind=kind,
+        kinds=taxonomy.KINDS,
+        figures=figures,
     )

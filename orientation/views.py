@@ -26,6 +26,8 @@ from orientation import display
 from orientation.questionnaires import load_catalog
 from orientation.results import orient
 from orientation.results import recommendations_for_session
+from stats import counters
+from stats import service as stats_service
 
 bp = Blueprint("orientation", __name__, url_prefix="/<lang:lang>/orientation")
 
@@ -87,6 +89,7 @@ def index():
 def start(event_id):
     """A questionnaire's first page; for help_first questionnaires, the help comes before any question."""
     questionnaire = get_questionnaire(event_id)
+    stats_service.count_once(counters.LIFE_EVENT, event_id)
     state = current_state()
     walked = answers.walk(get_catalog(), state, also=event_id)
     shown = walked.visible[event_id]
@@ -182,6 +185,8 @@ def summary(event_id):
                 "url": question_url(event_id, question_id, "summary"),
             }
         )
+    if rows and all(row["answer"] is not None for row in rows):
+        stats_service.count_once(counters.QUESTIONNAIRE_COMPLETED, event_id)
     return render_template(
         "orientation/summary.html",
         questionnaire=questionnaire,
@@ -210,6 +215,8 @@ def results():
 def clear():
     """Forget every answer ("Effacer mes réponses")."""
     session.pop(SESSION_KEY, None)
+    # Which questionnaires were opened is the family's business too.
+    session.pop(counters.SESSION_KEY, None)
     return redirect(url_for("orientation.index", cleared=1), 303)
 
 

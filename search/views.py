@@ -1,6 +1,7 @@
 """The search page and GET /api/v1/search."""
 
 from flask import Blueprint
+from flask import g
 from flask import jsonify
 from flask import render_template
 from flask import request
@@ -15,6 +16,7 @@ from search.excerpts import excerpt
 from search.params import parse_search_params
 from search.service import get_analyzer
 from search.service import search_resources
+from stats import service as stats_service
 from web.i18n import current_language
 from web.pagecache import cached_page
 
@@ -65,6 +67,10 @@ def search_page():
         result = search_resources(get_db(), search_request, now_in_paris())
         analyzer = get_analyzer()
         excerpts = {resource.id: excerpt(resource.description, result.terms, analyzer) for resource, _ in result.hits}
+        if result.total == 0 and search_request.text.strip() and search_request.page == 1:
+            # Counted for the steering statistics; such a page is not cached, so each one counts.
+            stats_service.count_zero_results(search_request.text)
+            g.no_page_cache = True
     return (
         render_template(
             "search/search.html",

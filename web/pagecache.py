@@ -86,7 +86,7 @@ def cached_page(per_minute=False):
                     g.rendering_for_cache = False
                 if isinstance(answer, tuple) and len(answer) == 2 and answer[1] == 200:
                     answer = answer[0]
-                if not isinstance(answer, str):
+                if not isinstance(answer, str) or g.pop("no_page_cache", False):
                     return _with_tokens(answer)
                 page = answer
                 cache.put(key, page)

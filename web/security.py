@@ -46,9 +46,17 @@ def add_security_headers(response):
     return response
 
 
+def add_cors_headers(response):
+    """Open the API's GET answers to other sites (HSDS asks for it); nothing else is shared."""
+    if request.method in ("GET", "HEAD") and request.path.startswith("/api/"):
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def init_app(app):
     """Trust the reverse proxy's headers when told to, and add the headers to every response."""
     hops = int(app.config.get("PROXY_HOPS", 0))  # how many proxies set X-Forwarded-* in front of us
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
     app.after_request(add_security_headers)
+    app.after_request(add_cors_headers)

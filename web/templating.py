@@ -15,6 +15,9 @@ from flask import g
 from flask import request
 from flask import url_for
 from flask_babel import format_date
+from flask_babel import format_datetime
+from flask_babel import format_decimal
+from flask_babel import format_number
 from flask_babel import format_time
 from flask_babel import get_locale
 from flask_babel import gettext
@@ -177,6 +180,9 @@ def init_app(app):
         arrondissement_short=arrondissement_short,
         tel_href=tel_href,
         format_date=format_date,
+        format_datetime=format_datetime,
+        format_number=format_number,
+        format_decimal=format_decimal,
         format_time=format_time,
         format_weekday_date=format_weekday_date,
     )

@@ -80,11 +80,12 @@ def language_of_path():
 
 
 def handle_http_error(error):
-    """Answer an HTTP error in JSON for the API, as a friendly page otherwise."""
+    """Answer an HTTP error in JSON for the API, as a friendly page otherwise, with the error's own headers (Allow…)."""
+    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if wants_json():
-        return jsonify(error=error.description if error.code != 404 else "not found"), error.code
+        return jsonify(error=error.description if error.code != 404 else "not found"), error.code, headers
     g.language = g.get("language") or language_of_path()
-    return render_template("web/error.html", code=error.code), error.code
+    return render_template("web/error.html", code=error.code), error.code, headers
 
 
 def handle_unexpected_error(error):

@@ -1,0 +1,1 @@
+"""The back office: editing with history and conflicts, freshness, imports and exports."""

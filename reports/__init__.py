@@ -1,0 +1,1 @@
+"""« Signaler une erreur »: what the public reports about a resource, and the editors' queue."""

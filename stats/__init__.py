@@ -1,0 +1,1 @@
+"""Anonymous daily counters for the steering of the CTG: nothing about a person, no IP, no cookie."""
