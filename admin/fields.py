@@ -58,7 +58,7 @@ FIELDS = (
     FieldSpec("notes", N_("Notes internes"), "textarea", N_("Visibles seulement par l'équipe.")),
 )
 FIELD_BY_NAME = {spec.name: spec for spec in FIELDS}
-ID_LABEL = N_("Identifiant")
+ID_LABEL = N_("Identifiant de la fiche")
 CONFIDENCE_LABELS = {"high": N_("Élevée"), "medium": N_("Moyenne"), "low": N_("Faible")}
 
 

@@ -19,8 +19,8 @@ from directory import taxonomy
 from directory.db import get_db
 from directory.formats import hsds
 from directory.hours import now_in_paris
-from search.params import SearchRequest
 from search.engine import Filters
+from search.params import SearchRequest
 from search.service import search_resources
 
 bp = Blueprint("hsds_api", __name__, url_prefix="/api/hsds")
