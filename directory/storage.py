@@ -446,25 +446,22 @@ def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("op
     return [_from_row(row) for row in rows]
 
 
+def _counts(db, columns, statuses):
+    """Return [(*column values, count)] of the resources in these statuses, grouped by the columns."""
+    grouped = ", ".join(columns)
+    placeholders = ",".join("?" for _ in statuses)
+    sql = f"SELECT {grouped}, COUNT(*) FROM resources WHERE status IN ({placeholders}) GROUP BY {grouped}"
+    return db.execute(sql, list(statuses)).fetchall()
+
+
 def counts_by_arrondissement(db, statuses=("open",)):
     """Return {arrondissement: number of resources} for local resources."""
-    placeholders = ",".join("?" for _ in statuses)
-    rows = db.execute(
-        f"SELECT arrondissement, COUNT(*) FROM resources WHERE status IN ({placeholders}) "
-        "AND arrondissement IS NOT NULL GROUP BY arrondissement",
-        list(statuses),
-    ).fetchall()
-    return dict(rows)
+    return {number: count for number, count in _counts(db, ["arrondissement"], statuses) if number is not None}
 
 
 def counts_by_kind(db, statuses=("open",)):
     """Return {kind: number of resources}."""
-    placeholders = ",".join("?" for _ in statuses)
-    rows = db.execute(
-        f"SELECT kind, COUNT(*) FROM resources WHERE status IN ({placeholders}) GROUP BY kind",
-        list(statuses),
-    ).fetchall()
-    return dict(rows)
+    return dict(_counts(db, ["kind"], statuses))
 
 
 def resource_updated_at(db, resource_id):
@@ -480,12 +477,7 @@ def updated_at_by_id(db):
 
 def counts_by_kind_and_arrondissement(db, statuses=("open",)):
     """Return {(kind, arrondissement or None): number of resources}."""
-    placeholders = ",".join("?" for _ in statuses)
-    rows = db.execute(
-        f"SELECT kind, arrondissement, COUNT(*) FROM resources WHERE status IN ({placeholders}) GROUP BY kind, arrondissement",
-        list(statuses),
-    ).fetchall()
-    return {(kind, arrondissement): count for kind, arrondissement, count in rows}
+    return {(kind, arrondissement): count for kind, arrondissement, count in _counts(db, ["kind", "arrondissement"], statuses)}
 
 
 def counts_in_qpv(db, kind, statuses=("open",)):
