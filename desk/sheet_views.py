@@ -3,6 +3,9 @@
 GET /<lang>/sheet?ids=ID1,ID2&family_lang=CODE and /<lang>/sheet.pdf?… (CONTRACTS §5); the
 same addresses take a POST from the sheet's own form, which may carry the staff member's
 note, so that the note never appears in an address or a log. Nothing is stored.
+
+When this browser's session holds answers to the questionnaires, each place they propose
+says why on the sheet; the reasons come from the session, never from the address.
 """
 
 from pathlib import Path
@@ -24,12 +27,16 @@ from desk.sheets import MAX_NOTE_LENGTH
 from desk.sheets import MAX_SHEET_RESOURCES
 from desk.sheets import Sheet
 from desk.sheets import build_entries
+from desk.sheets import choose_reasons
 from desk.sheets import clean_note
 from desk.sheets import issuer_for
 from desk.sheets import parse_ids
 from directory import storage
 from directory.db import get_db
 from directory.hours import now_in_paris
+from orientation.results import reasons_by_resource
+from orientation.results import speaks_of_danger
+from orientation.views import answered_orientation
 from web.i18n import current_language
 from web.languages import LANGUAGES
 from web.languages import get_language
@@ -41,10 +48,11 @@ bp = Blueprint("sheets", __name__, url_prefix="/<lang:lang>")
 def sheet():
     """The orientation sheet as a printable page, with its form (family language, note)."""
     values = request.form if request.method == "POST" else request.args
-    built = _build_sheet(values)
+    built, why = _build_sheet(values)
     page = render_template(
         "desk/sheet.html",
         sheet=built,
+        why=why,
         ids=",".join(entry.resource.id for entry in built.entries),
         family_lang_unknown=_family_lang_unknown(values),
         languages=LANGUAGES,
@@ -60,7 +68,7 @@ def sheet():
 def sheet_pdf():
     """The orientation sheet as a PDF download."""
     values = request.form if request.method == "POST" else request.args
-    built = _build_sheet(values)
+    built, _why = _build_sheet(values)
     html = render_template("desk/sheet_pdf.html", sheet=built, qr_format="png", qr_images=_qr_images(built, "png"))
     return _pdf_download(html, f"fiche-orientation-{built.issued_on.isoformat()}.pdf")
 
@@ -105,10 +113,18 @@ def _requested_resources(text):
 
 
 def _build_sheet(values):
+    """Return the Sheet asked for, and its Reasons: why the answers in this session proposed its places."""
     resources, unknown_ids, left_out = _requested_resources(values.get("ids"))
+    orientation = answered_orientation()
+    why = choose_reasons(
+        resources,
+        reasons_by_resource(orientation) if orientation else {},
+        orientation is not None and speaks_of_danger(orientation.situation),
+        values.getlist("why"),
+    )
     issue = _issue()
-    return Sheet(
-        entries=build_entries(resources, now_in_paris()),
+    sheet = Sheet(
+        entries=build_entries(resources, now_in_paris(), why.by_id),
         family_language=get_language(values.get("family_lang")) or current_language(),
         issued_on=issue["issued_on"],
         issuer=issue["issuer"],
@@ -117,6 +133,7 @@ def _build_sheet(values):
         unknown_ids=unknown_ids,
         left_out_ids=left_out,
     )
+    return sheet, why
 
 
 def _family_lang_unknown(values):

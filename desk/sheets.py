@@ -13,6 +13,7 @@ from desk.shortlist import SHORTLIST_LIMIT
 from directory import hours
 from directory import taxonomy
 from web.languages import get_language
+from web.languages import with_french
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")  # the directory's stable ids (data/README.md)
 MAX_SHEET_RESOURCES = SHORTLIST_LIMIT  # ids beyond this many are left out with a notice
@@ -74,7 +75,29 @@ class Sheet:
     @property
     def languages(self):
         """Return the languages of the sheet: the family's, then French when it is another one."""
-        return (self.family_language,) if self.family_language == FRENCH else (self.family_language, FRENCH)
+        return with_french(self.family_language)
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """Why the places of a sheet were proposed (from the session's answers), and whether it is printed."""
+
+    by_id: dict  # resource id -> ((message, params), …); empty when not printed
+    offered: bool  # some place of the sheet was proposed by the answers: the form offers the choice
+    sensitive: bool  # the answers speak of violence or danger
+    shown: bool
+
+
+def choose_reasons(resources, reasons_by_id, sensitive, choices):
+    """Return the Reasons of a sheet from the answers' reasons and the choice made on its form.
+
+    `choices` are the values of the form's "why" fields: a hidden "no", then "yes" when its box
+    is checked. Without a choice the reasons are printed, unless the answers speak of violence
+    or danger: a sheet found by someone else must not tell it.
+    """
+    offered = any(resource.id in reasons_by_id for resource in resources)
+    shown = offered and ("yes" in choices if choices else not sensitive)
+    return Reasons(reasons_by_id if shown else {}, offered, sensitive, shown)
 
 
 def parse_ids(text):

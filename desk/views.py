@@ -1,4 +1,11 @@
-"""Staff pages under /<lang>/staff/: login, logout, the staff home and the desk mode."""
+"""Staff pages under /<lang>/staff/: login, logout, the staff home and the desk mode.
+
+The desk mode's questionnaire is the public one (orientation/views.py) run with DESK_PAGES:
+the same views and answers, the staff's endpoints and layout, and each question in the
+family's language and in French side by side.
+"""
+
+import functools
 
 from flask import Blueprint
 from flask import flash
@@ -23,12 +30,36 @@ from desk.visit import start_visit
 from desk.visit import visit_language_code
 from directory import storage
 from directory.db import get_db
+from orientation import display
+from orientation.answers import SESSION_KEY as ANSWERS_KEY
+from orientation.views import Pages
+from orientation.views import current_state
+from orientation.views import first_question
+from orientation.views import get_catalog
+from orientation.views import keep_answers_private
+from orientation.views import question_url
+from orientation.views import show_question
+from orientation.views import show_results
+from orientation.views import show_summary
 from web.languages import LANGUAGES
 from web.languages import get_language
+from web.languages import with_french
 
 bp = Blueprint("staff", __name__, url_prefix="/<lang:lang>/staff")
+# Staff pages show a family's answers and shortlist, and a signed-in account: never cached.
+bp.after_request(keep_answers_private)
 
 DESK_ROLES = ("desk", "admin")  # who may receive families in the desk mode
+DESK_PAGES = Pages(
+    question="staff.desk_question",
+    summary="staff.desk_summary",
+    results="staff.desk_results",
+    index="staff.desk_home",
+    clear="staff.desk_clear_answers",
+    start=None,
+    layout="desk/_visit_layout.html",
+    side_by_side=True,
+)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -86,13 +117,44 @@ def home():
     )
 
 
+def visit_language():
+    """Return the family's language of the visit under way, or None."""
+    return get_language(visit_language_code(session))
+
+
+def visit_required(view):
+    """Send the staff member to « Nouvelle famille » when no family's visit is under way."""
+
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        if visit_language() is None:
+            flash(gettext("Commencez d'abord une nouvelle famille : choisissez sa langue."), "error")
+            return redirect(url_for("staff.desk_home"))
+        return view(*args, **kwargs)
+
+    return guarded
+
+
 @bp.get("/desk/")
 @role_required(*DESK_ROLES)
 def desk_home():
-    """The desk mode: start a family's visit, then its shortlist, its sheet, and « Terminer »."""
-    language = get_language(visit_language_code(session))
-    resources = storage.get_resources(get_db(), shortlist_ids(session)) if language else []
-    return render_template("desk/desk.html", family_language=language, resources=resources, languages=LANGUAGES)
+    """The desk mode: start a family's visit, then its questionnaire, its shortlist, its sheet, and « Terminer »."""
+    language = visit_language()
+    if language is None:
+        return render_template("desk/desk.html", family_language=None, languages=LANGUAGES)
+    languages = with_french(language)
+    events = [
+        (questionnaire, [(shown_in, display.questionnaire_texts(questionnaire, shown_in.locale)[0]) for shown_in in languages])
+        for questionnaire in get_catalog().questionnaires
+    ]
+    return render_template(
+        "desk/desk.html",
+        family_language=language,
+        events=events,
+        answered=bool(current_state().events),
+        resources=storage.get_resources(get_db(), shortlist_ids(session)),
+        languages=LANGUAGES,
+    )
 
 
 @bp.post("/desk/family")
@@ -113,4 +175,46 @@ def finish_family():
     """« Terminer »: forget everything of the family, its language and its shortlist."""
     end_visit(session)
     flash(gettext("Visite terminée : les informations de la famille sont effacées."))
+    return redirect(url_for("staff.desk_home"))
+
+
+@bp.get("/desk/questionnaires/<event_id>/")
+@role_required(*DESK_ROLES)
+@visit_required
+def desk_questionnaire(event_id):
+    """Begin a questionnaire with the family: its first question."""
+    return redirect(question_url(DESK_PAGES, event_id, first_question(event_id)))
+
+
+@bp.route("/desk/questionnaires/<event_id>/questions/<question_id>", methods=["GET", "POST"])
+@role_required(*DESK_ROLES)
+@visit_required
+def desk_question(event_id, question_id):
+    """A question in the family's language and in French side by side, answered as on the public pages."""
+    return show_question(DESK_PAGES, visit_language(), event_id, question_id)
+
+
+@bp.get("/desk/questionnaires/<event_id>/summary")
+@role_required(*DESK_ROLES)
+@visit_required
+def desk_summary(event_id):
+    """The family's answers to a questionnaire, in its language and in French, each one with a link to change it."""
+    return show_summary(DESK_PAGES, visit_language(), event_id)
+
+
+@bp.get("/desk/results")
+@role_required(*DESK_ROLES)
+@visit_required
+def desk_results():
+    """The recommendations for the family's answers: each place can join its shortlist."""
+    return show_results(DESK_PAGES, visit_language())
+
+
+@bp.post("/desk/answers/clear")
+@role_required(*DESK_ROLES)
+@visit_required
+def desk_clear_answers():
+    """Forget the family's answers; its language and its shortlist stay."""
+    session.pop(ANSWERS_KEY, None)
+    flash(gettext("Les réponses de la famille sont effacées."))
     return redirect(url_for("staff.desk_home"))

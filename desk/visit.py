@@ -1,15 +1,16 @@
 """A family's visit at a desk: what the desk mode keeps in the session while it lasts.
 
 "Terminer" forgets every key of VISIT_SESSION_KEYS. A feature that keeps something of the
-family in the session during a visit (the questionnaire's answers) adds its key there, so
-that ending the visit forgets it too.
+family in the session during a visit adds its key there, so that ending the visit forgets it
+too: the questionnaire's answers are kept under the same key as on the public pages.
 """
 
 from desk.shortlist import SHORTLIST_KEY
+from orientation.answers import SESSION_KEY as ANSWERS_KEY
 from stats.counters import SESSION_KEY as COUNTED_KEY
 
 VISIT_KEY = "family_visit"
-VISIT_SESSION_KEYS = (VISIT_KEY, SHORTLIST_KEY, COUNTED_KEY)
+VISIT_SESSION_KEYS = (VISIT_KEY, SHORTLIST_KEY, ANSWERS_KEY, COUNTED_KEY)
 
 
 def start_visit(session, language_code):
@@ -19,7 +20,7 @@ def start_visit(session, language_code):
 
 
 def end_visit(session):
-    """Forget everything of the family: its language, its shortlist and every visit key."""
+    """Forget everything of the family: its language, its answers, its shortlist and every visit key."""
     for key in VISIT_SESSION_KEYS:
         session.pop(key, None)
 

@@ -21,6 +21,7 @@ from orientation.situation import MAX_CHILD_AGE
 from orientation.situation import MAX_CHILDREN
 from orientation.situation import Situation
 
+SESSION_KEY = "orientation"  # where the answers live in the session cookie (public pages and desk mode alike)
 DONT_KNOW = "?"
 OUTSIDE_PARIS = "outside"
 YES = "yes"

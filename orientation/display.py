@@ -3,7 +3,7 @@
 Questionnaire texts are French message ids translated here, at display time. Every function
 takes an optional `locale`: the desk mode shows a question in the family's language and in
 French side by side with `question_texts(question, family_locale)` and
-`question_texts(question, "fr")`.
+`question_texts(question, "fr")`, and its answers with `answer_texts`.
 """
 
 import contextlib
@@ -20,6 +20,7 @@ from orientation.answers import OUTSIDE_PARIS
 from orientation.answers import YES
 from orientation.results import HERE
 from orientation.results import NEAR
+from orientation.situation import MAX_CHILDREN
 from web.templating import arrondissement_label
 from web.templating import kind_explanation
 from web.templating import kind_label
@@ -45,6 +46,8 @@ class QuestionTexts:
     help: str | None
     options: tuple  # (value, label) pairs offered, in order, the skip answer included when allowed
     skip_label: str | None  # "Je ne sais pas" or "Je préfère ne pas répondre", or None
+    age_labels: tuple = ()  # "Âge de l'enfant 1", "Âge de l'enfant 2"… for the boxes of an ages question
+    no_children_label: str | None = None  # "Pas encore d'enfant", where an ages question offers it
 
 
 def in_locale(locale):
@@ -79,11 +82,18 @@ def question_texts(question, locale=None):
         # Where the answers are a list, the skip answer is one more choice; elsewhere, a button.
         if skip and question.type in ("choice", "multi", "yesno", "arrondissement"):
             options.append((DONT_KNOW, gettext(skip)))
+        ages = question.type == "ages"
+        # I18N: the box where the age of one child is written; %(number)s counts the children: 1, 2, 3…
+        age_labels = (
+            tuple(gettext("Âge de l'enfant %(number)s", number=number) for number in range(1, MAX_CHILDREN + 1)) if ages else ()
+        )
         return QuestionTexts(
             label=gettext(question.label),
             help=gettext(question.help) if question.help else None,
             options=tuple(options),
             skip_label=gettext(skip) if skip else None,
+            age_labels=age_labels,
+            no_children_label=gettext(NO_CHILDREN_LABEL) if ages and question.no_children else None,
         )
 
 
@@ -108,6 +118,12 @@ def answer_text(question, answer, locale=None):
         values = answer if isinstance(answer, list) else [str(answer)]
         labels = dict(_options(question))
         return ", ".join(labels[value] for value in values)
+
+
+def answer_texts(question, answer, locale=None):
+    """Return a summary row in one language: {"label": the question, "answer": the answer or None}."""
+    with in_locale(locale):
+        return {"label": question_texts(question).label, "answer": None if answer is None else answer_text(question, answer)}
 
 
 def age_text(age):

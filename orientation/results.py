@@ -19,6 +19,7 @@ NEAR = "near"
 REMOTE = "remote"
 LOCAL_LIMIT = 5  # places from the family's and neighbouring arrondissements, per recommendation
 REMOTE_LIMIT = 4  # remote services per recommendation
+SHEET_PLACES = 4  # places on a sheet printed from the results: with their reasons, two A4 pages in every language
 # Places that answer a kind of service under another kind: (kind, theme). Points Information
 # Vacances are often held by a centre social or an espace de vie sociale (000 L1286).
 ALSO_FOUND_AS = {"piv": (("centre_social", "vacances"),)}
@@ -99,7 +100,37 @@ def orient(situation, db, today):
     )
 
 
+def speaks_of_danger(situation):
+    """Tell whether the answers speak of violence or of a child in danger: pages and sheets then stay discreet."""
+    return bool(situation.domestic_violence or situation.child_in_danger)
+
+
 def recommendations_for_session(catalog, session_answers, db, today):
     """Return the Orientation of the answers kept in a session (the mapping stored in the cookie)."""
     state = state_from_session(catalog, session_answers)
     return orient(walk(catalog, state).situation, db, today)
+
+
+def reasons_by_resource(orientation):
+    """Return {resource id: ((message, params), …)}: why each place was proposed, urgent help first.
+
+    A place proposed by several recommendations gathers their reasons, each once; the
+    orientation sheet prints them under "Pourquoi ce lieu" (desk.sheets.SheetEntry.reasons).
+    """
+    reasons = {}
+    for recommendation in (*orientation.urgent, *orientation.recommendations):
+        for match in recommendation.matches:
+            kept = reasons.setdefault(match.resource.id, [])
+            for reason in recommendation.finding.reasons:
+                if (reason.message, reason.params) not in kept:
+                    kept.append((reason.message, reason.params))
+    return {resource_id: tuple(kept) for resource_id, kept in reasons.items()}
+
+
+def first_places(orientation, limit=SHEET_PLACES):
+    """Return the ids of the first place of each recommendation, urgent help first, for a sheet (places are open)."""
+    chosen = []
+    for recommendation in (*orientation.urgent, *orientation.recommendations):
+        if recommendation.matches and recommendation.matches[0].resource.id not in chosen:
+            chosen.append(recommendation.matches[0].resource.id)
+    return chosen[:limit]

@@ -37,6 +37,11 @@ BY_CODE = {language.code: language for language in LANGUAGES}
 PRIMARY_ALIASES = {"prs": "fa"}
 
 
+def with_french(language):
+    """Return the language, then French beside it when it is another one (a family and the services read the same page)."""
+    return (language,) if language == DEFAULT_LANGUAGE else (language, DEFAULT_LANGUAGE)
+
+
 def get_language(code):
     """Return the Language for a BCP 47 code (case-insensitive), or None."""
     if not code:

@@ -11,6 +11,10 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
+from desk import accounts
+from directory import storage
+from tests.browser.staff import STAFF_PASSWORD
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Flags for a sandboxed machine without network (see the machine notes in the README).
 CHROMIUM_ARGS = [
@@ -75,3 +79,14 @@ def live_server(app):
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(timeout=5)
+
+
+@pytest.fixture
+def desk_agent(app):
+    """A desk account of the "RIF du 14e"; its password is STAFF_PASSWORD."""
+    db = storage.open_database(app.config["DATABASE"])
+    try:
+        accounts.create_account(db, "agent", STAFF_PASSWORD, "desk", desk_name="RIF du 14e", desk_resource_id="rif-test-14")
+    finally:
+        db.conn.close()
+    return "agent"

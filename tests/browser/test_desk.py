@@ -6,33 +6,31 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from desk import accounts
-from directory import storage
-from web.languages import Language
+from tests.browser.staff import sign_in_at_the_desk
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "correct horse battery"
+
+def download_pdf(page):
+    """Press "Télécharger le PDF" on a sheet; return the file's suggested name and its text."""
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Télécharger le PDF").click()
+    download = download_info.value
+    reader = pypdf.PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
+    text = " ".join(page_of_pdf.extract_text() for page_of_pdf in reader.pages).replace("\n", " ")
+    return download.suggested_filename, text
 
 
-@pytest.fixture
-def desk_agent(app):
-    """A desk account of the "RIF du 14e"."""
-    db = storage.open_database(app.config["DATABASE"])
-    try:
-        accounts.create_account(db, "agent", PASSWORD, "desk", desk_name="RIF du 14e", desk_resource_id="rif-test-14")
-    finally:
-        db.conn.close()
-    return "agent"
+def finish_the_visit(page, live_server):
+    """Press « Terminer » on the desk and check that the family's shortlist is gone."""
+    page.goto(live_server + "/fr/staff/desk/")
+    page.get_by_role("button", name="Terminer").click()
+    assert page.get_by_text("Visite terminée").is_visible()
+    assert page.locator(".shortlist-link__count").inner_text() == "0"
 
 
 def test_a_desk_agent_serves_a_family(page, live_server, desk_agent):
-    page.goto(live_server + "/fr/staff/desk/")
-    page.wait_for_url("**/fr/staff/login?next=/fr/staff/desk/")
-    page.get_by_label("Identifiant").fill(desk_agent)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url("**/fr/staff/desk/")
+    sign_in_at_the_desk(page, live_server, desk_agent)
 
     page.get_by_label("Langue de la famille").select_option("fr")
     page.get_by_role("button", name="Commencer").click()
@@ -60,26 +58,16 @@ def test_a_desk_agent_serves_a_family(page, live_server, desk_agent):
     assert page.get_by_role("button", name="Imprimer").is_visible()  # shown by print.js
 
     page.get_by_label("Note pour la famille (facultatif)").fill("Demander Mme Durand à l'accueil.")
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name="Télécharger le PDF").click()
-    download = download_info.value
-    assert download.suggested_filename.startswith("fiche-orientation-")
-    reader = pypdf.PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
-    text = " ".join(page_of_pdf.extract_text() for page_of_pdf in reader.pages).replace("\n", " ")
+    filename, text = download_pdf(page)
+    assert filename.startswith("fiche-orientation-")
     assert "Ludothèque des Buttes" in text and "LAEP Les Petits Pas" in text
     assert "Demander Mme Durand" in text
 
-    page.goto(live_server + "/fr/staff/desk/")
-    page.get_by_role("button", name="Terminer").click()
-    assert page.get_by_text("Visite terminée").is_visible()
-    assert page.locator(".shortlist-link__count").inner_text() == "0"
+    finish_the_visit(page, live_server)
     assert page.get_by_role("heading", name="Nouvelle famille").is_visible()
 
 
-def test_a_bilingual_sheet_stacks_its_languages_on_a_phone(browser, live_server, monkeypatch):
-    # A stand-in right-to-left language until the catalogs arrive.
-    arabic = Language("ar", "ar", "العربية", "rtl")
-    monkeypatch.setattr("desk.sheet_views.get_language", lambda code: arabic if code == "ar" else None)
+def test_a_bilingual_sheet_stacks_its_languages_on_a_phone(browser, live_server):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(live_server + "/fr/sheet?ids=laep-test-14&family_lang=ar")
@@ -93,3 +81,55 @@ def test_a_bilingual_sheet_stacks_its_languages_on_a_phone(browser, live_server,
     assert overflow <= 0
     assert french["y"] >= family["y"] + family["height"]
     assert wide_family["x"] > wide_french["x"]  # right to left: the family's language comes first, on the right
+
+
+def test_a_desk_agent_runs_a_questionnaire_with_an_arabic_speaking_family(page, live_server, desk_agent):
+    sign_in_at_the_desk(page, live_server, desk_agent)
+    page.get_by_label("Langue de la famille").select_option("ar")
+    page.get_by_role("button", name="Commencer").click()
+    page.get_by_role("link", name="Des lieux pour mon jeune enfant et moi").click()
+    page.wait_for_url("**/fr/staff/desk/questionnaires/jeune-enfant/questions/arrondissement")
+
+    # The question and its answers in Arabic and in French, side by side.
+    title = page.get_by_role("heading", level=1)
+    arabic, french = title.locator('[lang="ar"]'), title.locator('[lang="fr"]')
+    assert arabic.inner_text() == "في أي دائرة من باريس تسكن؟"
+    assert french.inner_text() == "Dans quel arrondissement de Paris habitez-vous ?"
+    arabic_box, french_box = arabic.bounding_box(), french.bounding_box()
+    assert abs(arabic_box["y"] - french_box["y"]) < 2 and arabic_box["x"] + arabic_box["width"] <= french_box["x"]
+    assert page.locator('label[for="answer-14"] [lang="ar"]').inner_text() == "الدائرة 14"
+    assert page.locator('label[for="answer-14"] [lang="fr"]').inner_text() == "14e arrondissement"
+
+    page.get_by_label("14e arrondissement").check()
+    page.get_by_role("button", name="Continuer").click()
+    page.get_by_label("Âge de l'enfant 1").fill("2")
+    page.get_by_role("button", name="Continuer").click()
+    for label in ("Oui", "Non", "Dans notre logement (en location ou à nous)"):
+        page.get_by_label(label).check()
+        page.get_by_role("button", name="Continuer").click()
+    page.wait_for_url("**/fr/staff/desk/questionnaires/jeune-enfant/summary")
+    assert page.get_by_text("الدائرة 14").is_visible()
+    page.get_by_role("link", name="Voir ce que nous vous proposons").click()
+    page.wait_for_url("**/fr/staff/desk/results")
+
+    page.get_by_role("button", name="Ajouter à ma sélection : LAEP Les Petits Pas").click()
+    page.wait_for_url("**/fr/staff/desk/results")
+    page.get_by_role("button", name="Ajouter à ma sélection : Relais Information Familles de la mairie du 14e").click()
+    page.wait_for_url("**/fr/staff/desk/results")
+    assert page.locator(".shortlist-link__count").inner_text() == "2"
+
+    page.get_by_role("link", name="Accueil des familles").click()
+    page.get_by_role("link", name="Fiche de la famille").click()
+    page.wait_for_url("**/fr/sheet?ids=laep-test-14,rif-test-14&family_lang=ar")
+    sheet = page.locator("article.sheet")
+    assert sheet.get_attribute("dir") == "rtl"
+    assert sheet.get_by_text("لماذا هذا المكان:").first.is_visible()
+    assert sheet.get_by_text("Pourquoi ce lieu :").first.is_visible()
+    _filename, text = download_pdf(page)
+    assert "LAEP Les Petits Pas" in text and "Relais Information Familles de la mairie du 14e" in text
+    assert "ورقة التوجيه" in text and "لماذا هذا المكان" in text
+    assert "Vous nous avez dit que vous avez un enfant de moins de 3 ans." in text
+
+    finish_the_visit(page, live_server)
+    page.goto(live_server + "/fr/orientation/results")
+    assert page.get_by_text("Vous n'avez encore répondu à aucune question").is_visible()

@@ -2,19 +2,38 @@
 
 import io
 import logging
+import re
 from pathlib import Path
 
 import pypdf
 import pytest
 import zxingcpp
+from flask_babel import force_locale
+from flask_babel import gettext
 from weasyprint.urls import FatalURLFetchingError
 
 from desk.pdf import html_to_pdf
-from web.languages import Language
+from orientation.results import SHEET_PLACES
+from web.languages import get_language
 
 SHEET_CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "sheet.css"
 FIVE = ["laep-test-14", "mediation-test-13", "rif-test-14", "epn-test-18", "cs-test-18"]
+FIVE_NAMES = [
+    "LAEP Les Petits Pas",
+    "Médiation familiale du Sud",
+    "Relais Information Familles de la mairie du 14e",
+    "Espace numérique Goutte d'Or",
+    "Centre social La Passerelle",
+]
 SIX = [*FIVE, "ludo-test-19"]
+# "Fiche d'orientation" and "Horaires" in the family's language, as pypdf reads them back (the
+# test checks that they are the catalogs' translations). Tamil words with a two-part vowel sign
+# (கொ, கே…) come back split by pypdf, so none is chosen here; the PDF itself is right.
+FAMILY_TEXTS = {
+    "ar": ("ورقة التوجيه", "المواعيد"),
+    "zh-Hans": ("指引单", "开放时间"),
+    "ta": ("வழிகாட்டல் தாள்", "நேரம்"),
+}
 
 
 def read_pdf(response):
@@ -28,6 +47,18 @@ def read_pdf(response):
 def text_of(reader):
     """Return the text of every page, with line breaks turned into spaces."""
     return " ".join(page.extract_text() for page in reader.pages).replace("\n", " ")
+
+
+def text_runs(page):
+    """Return [(text, x)] of a PDF page's text runs, x in page units from the left edge."""
+    runs = []
+
+    def visit(text, matrix, text_matrix, _font, _size):
+        if text.strip():
+            runs.append((text.strip(), pypdf.mult(text_matrix, matrix)[4]))
+
+    page.extract_text(visitor_text=visit)
+    return runs
 
 
 def embedded_fonts(reader):
@@ -48,19 +79,51 @@ def test_the_pdf_has_the_resource_names(client):
     assert "Fiche d'orientation" in text
 
 
-def test_five_resources_fit_on_two_pages(client):
-    assert len(read_pdf(client.get("/fr/sheet.pdf?ids=" + ",".join(FIVE))).pages) <= 2
+@pytest.mark.parametrize("family_lang", ["fr", *FAMILY_TEXTS])
+def test_five_resources_fit_on_two_pages(client, family_lang):
+    assert len(read_pdf(client.get("/fr/sheet.pdf?ids=" + ",".join(FIVE) + "&family_lang=" + family_lang)).pages) <= 2
 
 
-def test_six_resources_in_two_languages_fit_on_two_pages(client, monkeypatch):
-    # The family's column is a stand-in until the catalogs arrive: French text laid out right to left.
-    arabic = Language("ar", "ar", "العربية", "rtl")
-    monkeypatch.setattr("desk.sheet_views.get_language", lambda code: arabic if code == "ar" else None)
+@pytest.mark.parametrize("family_lang", FAMILY_TEXTS)
+def test_six_resources_and_a_note_in_two_languages_fit_on_two_pages(client, family_lang):
     note = "Venir avec le carnet de santé de l'enfant. Demander Mme Durand au bureau 2."
-    response = client.post("/fr/sheet.pdf", data={"ids": ",".join(SIX), "family_lang": "ar", "note": note})
-    reader = read_pdf(response)
+    reader = read_pdf(client.post("/fr/sheet.pdf", data={"ids": ",".join(SIX), "family_lang": family_lang, "note": note}))
     assert len(reader.pages) <= 2
     assert text_of(reader).count("LAEP Les Petits Pas") == 1
+
+
+@pytest.mark.parametrize(("family_lang", "texts"), FAMILY_TEXTS.items())
+def test_the_pdf_has_the_names_and_the_family_language(app, client, family_lang, texts):
+    with app.test_request_context(), force_locale(get_language(family_lang).locale):
+        assert [gettext("Fiche d'orientation"), gettext("Horaires :").rstrip(" :：")] == list(texts)
+    text = text_of(read_pdf(client.get("/fr/sheet.pdf?ids=" + ",".join(FIVE) + "&family_lang=" + family_lang)))
+    for name in FIVE_NAMES:
+        assert name in text
+    for family_text in texts:
+        assert family_text in text, family_text
+    assert "Fiche d'orientation" in text and "Horaires :" in text  # the French beside it
+
+
+def test_the_arabic_block_reads_from_the_right(client):
+    page = read_pdf(client.get("/fr/sheet.pdf?ids=laep-test-14&family_lang=ar")).pages[0]
+    runs = text_runs(page)
+    middle = float(page.mediabox.width) / 2
+    arabic_brand, french_brand = (x for text, x in runs if text == "Repères familles")
+    arabic_title = next(x for text, x in runs if text == FAMILY_TEXTS["ar"][0])
+    french_title = next(x for text, x in runs if text == "Fiche d'orientation")
+    # The family's language comes first, on the right, as in the browser; the French on the left.
+    assert arabic_title > middle > french_title
+    # Right-aligned: the short brand starts further right than the wide title; in French both start at the margin.
+    assert arabic_brand > arabic_title + 5
+    assert abs(french_brand - french_title) < 1
+
+
+def test_a_sheet_from_the_answers_says_why_in_both_languages(client):
+    for question_id, form in (("arrondissement", {"answer": "14"}), ("children_ages", {"age": ["2"]})):
+        assert client.post(f"/fr/orientation/jeune-enfant/questions/{question_id}", data=form).status_code == 303
+    text = text_of(read_pdf(client.get("/fr/sheet.pdf?ids=laep-test-14&family_lang=ar")))
+    assert "Pourquoi ce lieu :" in text and "لماذا هذا المكان" in text
+    assert "Vous nous avez dit que vous avez un enfant de moins de 3 ans." in text
 
 
 def test_the_qr_codes_decode_to_the_resource_pages(client):
@@ -104,3 +167,22 @@ def test_fonts_cover_the_scripts_of_the_families():
 def test_nothing_is_fetched_from_outside():
     with pytest.raises(FatalURLFetchingError):
         html_to_pdf('<img src="http://127.0.0.1:9/tracker.png">', [SHEET_CSS])
+
+
+@pytest.mark.parametrize("family_lang", FAMILY_TEXTS)
+def test_the_sheet_of_the_results_fits_on_two_pages_with_its_reasons(client, family_lang):
+    for question_id, form in (
+        ("separation", {"answer": "separated"}),
+        ("domestic_violence", {"answer": "no"}),
+        ("conflict", {"answer": "yes"}),
+        ("child_support", {"answer": "fixed_unpaid"}),
+        ("arrondissement", {"answer": "13"}),
+        ("children_ages", {"age": ["2"]}),
+    ):
+        assert client.post(f"/fr/orientation/separation/questions/{question_id}", data=form).status_code == 303
+    results = client.get("/fr/orientation/results").get_data(as_text=True)
+    ids = re.search(r'name="ids" value="([^"]+)"', results).group(1)
+    assert len(ids.split(",")) == SHEET_PLACES
+    reader = read_pdf(client.get(f"/fr/sheet.pdf?ids={ids}&family_lang={family_lang}"))
+    assert len(reader.pages) <= 2
+    assert text_of(reader).count("Pourquoi ce lieu :") == SHEET_PLACES

@@ -2,6 +2,7 @@
 
 import datetime
 import html
+import re
 
 import pytest
 from flask import render_template
@@ -10,7 +11,7 @@ from desk import sheets
 from directory import taxonomy
 from directory.hours import PARIS
 from directory.models import Resource
-from web.languages import Language
+from web.languages import get_language
 
 MONDAY = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=PARIS)  # a week without public holidays
 FIVE = "laep-test-14,mediation-test-13,rif-test-14,epn-test-18,cs-test-18"
@@ -45,9 +46,22 @@ def test_every_kind_says_what_to_bring():
 
 def test_a_sheet_in_french_has_one_language_and_a_bilingual_sheet_two():
     french = sheets.FRENCH
-    arabic = Language("ar", "ar", "العربية", "rtl")
+    arabic = get_language("ar")
     assert sheets.Sheet((), french, MONDAY.date()).languages == (french,)
     assert sheets.Sheet((), arabic, MONDAY.date()).languages == (arabic, french)
+
+
+def test_the_reasons_are_printed_unless_the_answers_speak_of_danger_or_the_form_says_no():
+    places = [Resource(id="laep", name="LAEP", kind="laep"), Resource(id="rif", name="RIF", kind="rif")]
+    known = {"laep": (("Vous nous avez dit que vous attendez un enfant.", {}),)}
+    shown = sheets.choose_reasons(places, known, sensitive=False, choices=[])
+    assert shown.offered and shown.shown and shown.by_id == known
+    discreet = sheets.choose_reasons(places, known, sensitive=True, choices=[])
+    assert discreet.offered and not discreet.shown and discreet.by_id == {}
+    assert sheets.choose_reasons(places, known, sensitive=True, choices=["no", "yes"]).by_id == known
+    assert not sheets.choose_reasons(places, known, sensitive=False, choices=["no"]).shown
+    elsewhere = sheets.choose_reasons(places[1:], known, sensitive=False, choices=[])
+    assert not elsewhere.offered and not elsewhere.shown
 
 
 def test_the_sheet_with_explicit_ids(client):
@@ -103,9 +117,7 @@ def test_planned_and_doubtful_places_are_flagged(client):
     assert "Informations à confirmer : appelez avant de vous déplacer." in page
 
 
-def test_a_right_to_left_family_language_gets_its_own_blocks(app, client, monkeypatch):
-    arabic = Language("ar", "ar", "العربية", "rtl")
-    monkeypatch.setattr("desk.sheet_views.get_language", lambda code: arabic if code == "ar" else None)
+def test_a_right_to_left_family_language_gets_its_own_blocks(client):
     page = client.get("/fr/sheet?ids=laep-test-14&family_lang=ar").get_data(as_text=True)
     assert '<article class="sheet" lang="ar" dir="rtl">' in page
     assert page.count('class="sheet-entry__text" lang="ar" dir="rtl"') == 1
@@ -122,3 +134,47 @@ def test_reasons_from_a_questionnaire_are_printed_in_each_language(app):
         page = render_template("desk/sheet_pdf.html", sheet=sheet, qr_format="png", qr_images={"laep-test-14": "data:,"})
     assert "Pourquoi ce lieu :" in page
     assert "Vous avez un enfant de 2 ans." in page
+
+
+def answer_questions(client, event_id, answers):
+    """Answer questions of a questionnaire through its pages, as a family does (CSRF checks are off here)."""
+    for question_id, form in answers:
+        assert client.post(f"/fr/orientation/{event_id}/questions/{question_id}", data=form).status_code == 303
+
+
+def test_a_sheet_from_the_results_says_why_each_place_was_proposed(client):
+    answer_questions(client, "vacances", [("arrondissement", {"answer": "18"}), ("children_ages", {"age": ["9"]})])
+    results = html.unescape(client.get("/fr/orientation/results").get_data(as_text=True))
+    assert "Une fiche à emporter" in results
+    sheet_ids = re.search(r'name="ids" value="([^"]+)"', results).group(1)
+    assert sheet_ids.split(",")[0] == "cs-test-18"
+    page = html.unescape(client.get("/fr/sheet", query_string={"ids": sheet_ids + ",laep-test-14"}).get_data(as_text=True))
+    assert "Vous nous avez dit que vous cherchez des vacances ou des loisirs pour les enfants." in page
+    assert page.count("Pourquoi ce lieu :") == len(sheet_ids.split(","))  # not for the LAEP, which nothing proposed
+    assert 'name="why" value="yes" checked' in page
+    # Unchecked on the sheet's form: the page and its PDF leave the reasons out.
+    unchecked = client.post("/fr/sheet", data={"ids": sheet_ids, "why": "no"}).get_data(as_text=True)
+    assert "Pourquoi ce lieu" not in html.unescape(unchecked)
+
+
+def test_a_sheet_without_answers_has_no_reasons_and_no_choice(client):
+    page = html.unescape(client.get("/fr/sheet?ids=cs-test-18").get_data(as_text=True))
+    assert "Pourquoi ce lieu" not in page and 'name="why"' not in page
+
+
+def test_answers_that_speak_of_violence_keep_the_reasons_off_the_sheet_unless_asked(client):
+    answer_questions(
+        client,
+        "separation",
+        [
+            ("separation", {"answer": "in_progress"}),
+            ("domestic_violence", {"answer": "yes"}),
+            ("arrondissement", {"answer": "13"}),
+        ],
+    )
+    page = html.unescape(client.get("/fr/sheet?ids=ligne-3919-test").get_data(as_text=True))
+    assert "Pourquoi ce lieu" not in page
+    assert 'name="why" value="yes" aria-describedby="sheet-why-hint"' in page
+    assert "Les réponses parlent de violences ou de danger" in page
+    asked = html.unescape(client.post("/fr/sheet", data={"ids": "ligne-3919-test", "why": ["no", "yes"]}).get_data(as_text=True))
+    assert "Vous nous avez dit qu'il y a des violences dans votre couple ou votre famille, ou que vous avez peur." in asked

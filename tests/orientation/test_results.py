@@ -7,7 +7,18 @@ from orientation.results import HERE
 from orientation.results import LOCAL_LIMIT
 from orientation.results import NEAR
 from orientation.results import REMOTE
+from orientation.results import Match
+from orientation.results import Orientation
+from orientation.results import Recommendation
+from orientation.results import first_places
 from orientation.results import matching_resources
+from orientation.results import reasons_by_resource
+from orientation.results import speaks_of_danger
+from orientation.rules import DIRECT
+from orientation.rules import GUIDES
+from orientation.rules import Finding
+from orientation.rules import Text
+from orientation.situation import Situation
 
 TODAY = datetime.date(2026, 1, 15)
 
@@ -55,3 +66,34 @@ def test_points_information_vacances_are_also_found_in_social_centres(client):
     assert [resource["id"] for resource in piv["resources"]] == ["cs-test-18"]
     # A planned Point Information Vacances (piv-test-15) is never proposed.
     assert "piv-test-15" not in str(answer)
+
+
+def recommendation(kind, reasons, resources, priority=1):
+    finding = Finding(kind, DIRECT, tuple(Text(reason) for reason in reasons))
+    return Recommendation(finding, priority, GUIDES[kind], tuple(Match(resource, HERE) for resource in resources))
+
+
+def test_each_place_gathers_the_reasons_of_every_recommendation_that_proposes_it():
+    shared = place("shared", 14)
+    orientation = Orientation(
+        Situation(),
+        (recommendation("violences", ["Danger."], [place("line", None)], priority=None),),
+        (
+            recommendation("laep", ["Un bébé.", "Seul."], [shared, place("other", 14)]),
+            recommendation("centre_social", ["Seul.", "Nouveau."], [shared], priority=2),
+            recommendation("rif", ["Question."], []),
+        ),
+    )
+    assert reasons_by_resource(orientation) == {
+        "line": (("Danger.", {}),),
+        "shared": (("Un bébé.", {}), ("Seul.", {}), ("Nouveau.", {})),
+        "other": (("Un bébé.", {}), ("Seul.", {})),
+    }
+    assert first_places(orientation) == ["line", "shared"]
+    assert first_places(orientation, limit=1) == ["line"]
+
+
+def test_only_violence_or_a_child_in_danger_make_the_answers_discreet():
+    assert not speaks_of_danger(Situation(separation="separated", child_support="fixed_unpaid"))
+    assert speaks_of_danger(Situation(domestic_violence=True))
+    assert speaks_of_danger(Situation(child_in_danger=True))

@@ -222,3 +222,19 @@ def test_no_inline_script_or_style_on_orientation_pages(client):
         page = client.get(path).get_data(as_text=True)
         assert "<style" not in page and " style=" not in page
         assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", page))
+
+
+def test_every_place_proposed_can_join_the_shortlist_and_the_first_ones_make_a_sheet(client):
+    path = "/fr/orientation/jeune-enfant/questions/arrondissement"
+    token = csrf_token(client.get(path).get_data(as_text=True))
+    answer(client, path, {"answer": "14"}, token)
+    answer(client, "/fr/orientation/jeune-enfant/questions/children_ages", {"age": ["2"]}, token)
+    page = client.get("/fr/orientation/results").get_data(as_text=True)
+    proposed = re.findall(r'<li class="recommended-resource">.*?</li>', page, re.DOTALL)
+    assert proposed
+    for place in proposed:
+        assert "Ajouter à ma sélection" in place and 'name="next" value="/fr/orientation/results"' in place
+    sheet_form = page.split('class="section results__sheet"')[1].split("</section>")[0]
+    assert 'action="/fr/sheet"' in sheet_form
+    assert 'name="ids" value="rif-test-14,laep-test-14"' in sheet_form  # the first place of each proposal
+    assert '<option value="fr" lang="fr" selected>' in sheet_form

@@ -14,6 +14,7 @@ from web.catalogs import Review
 from web.languages import LANGUAGES
 from web.languages import best_language
 from web.languages import get_language
+from web.languages import with_french
 from web.templating import weekday_date_pattern
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
@@ -62,6 +63,12 @@ def test_language_codes_are_found_in_any_case_and_form():
     assert get_language("zh_hans").code == "zh-Hans"
     assert get_language("AR").code == "ar"
     assert get_language("de") is None
+
+
+def test_french_stands_beside_every_other_language():
+    french, arabic = get_language("fr"), get_language("ar")
+    assert with_french(arabic) == (arabic, french)
+    assert with_french(french) == (french,)
 
 
 @pytest.mark.parametrize(
