@@ -266,7 +266,7 @@ def show_summary(pages, family_language, event_id):
                 "url": question_url(pages, event_id, question_id, "summary"),
             }
         )
-    if rows and all(row["answer"] is not None for row in rows):
+    if rows and all(row["answered"] for row in rows):
         stats_service.count_once(counters.QUESTIONNAIRE_COMPLETED, event_id)
     return render_template(
         "orientation/summary.html",
