@@ -188,3 +188,13 @@ def decode_png(png):
         rows.append([sum(line[x * step : x * step + 3]) // 3 for x in range(width)])
         previous = line
     return width, height, rows
+
+
+def test_read_aloud_reads_a_question_and_its_answers(page_with_voices, live_server):
+    page = page_with_voices(f"{live_server}/es/orientation/vacances/questions/caf_allocataire", ("es-ES", "Spanish", True))
+    page.locator("button.read-aloud").click()
+    spoken = page.evaluate("window.__spoken")
+    body = page.locator("#question-body").inner_text()
+    assert spoken == [{"text": body, "lang": "es-ES", "voice": "Spanish"}]
+    assert page.locator("#question-title").inner_text() in body
+    assert page.locator(".choice label").first.inner_text() in body

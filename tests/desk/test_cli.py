@@ -1,14 +1,7 @@
-"""The staff account commands: each one works, refuses bad input, and is documented."""
+"""The staff account commands: each one works and refuses bad input (tests/web/test_commands.py checks their help)."""
 
-from pathlib import Path
-
-import pytest
-
-from desk import cli
 from desk import storage as desk_storage
 from tests.desk.conftest import PASSWORD
-
-README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _create(runner, *arguments, password=PASSWORD):
@@ -58,11 +51,3 @@ def test_unknown_accounts_and_roles_are_refused(runner):
     result = runner.invoke(args=["disable-user", "nobody"])
     assert result.exit_code == 1 and "Aucun compte « nobody »" in result.output
     assert runner.invoke(args=["set-role", "nobody", "chief"]).exit_code == 2
-
-
-@pytest.mark.parametrize("command", cli.COMMANDS, ids=lambda command: command.name)
-def test_every_command_has_help_an_example_and_a_readme_line(runner, command):
-    result = runner.invoke(args=[command.name, "--help"])
-    assert result.exit_code == 0
-    assert "Example: flask --app app " + command.name in result.output
-    assert f"flask --app app {command.name}" in README.read_text(encoding="utf-8")

@@ -104,6 +104,7 @@ def test_a_question_shows_in_the_family_language_and_in_french(desk_client):
     assert f'action="{DESK}/questionnaires/separation/questions/separation"' in page
     assert "Quitter rapidement" not in page  # the staff member's screen, not the family's phone
     assert "Famille en cours. Sa langue :" in page
+    assert 'data-read-aloud="question-body"' not in page  # one voice cannot read two languages
 
 
 def test_a_french_family_sees_each_text_once(desk_client):

@@ -85,3 +85,12 @@ def test_nothing_typed_is_stored(app, desk_client, caplog):
     for typed in ("Zéphyrine", "Claire Martin", "se sent isolée"):
         assert typed.encode() not in stored
         assert typed not in caplog.text
+
+
+def test_the_document_stays_in_french_from_a_page_in_another_language(client):
+    page = html.unescape(client.post("/ar/liaison", data=FILLED).get_data(as_text=True))
+    assert '<html lang="ar" dir="rtl">' in page  # the tools around it are in the professional's language
+    assert "Service qui reçoit la personne" in page  # the document itself is for the receiving service
+    reader = pypdf.PdfReader(io.BytesIO(client.post("/ar/liaison.pdf", data=FILLED).data))
+    text = reader.pages[0].extract_text()
+    assert "Service qui reçoit la personne" in text and "Claire Martin" in text

@@ -10,7 +10,6 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from web import catalogs
-from web.cli import translations
 from web.languages import DEFAULT_LANGUAGE
 from web.languages import LANGUAGES
 
@@ -180,9 +179,3 @@ def test_copy_source_fills_the_french_catalog(app, tmp_path, monkeypatch):
     result = app.test_cli_runner().invoke(args=["translations", "copy-source"])
     assert result.exit_code == 0
     assert catalogs.catalog_gaps(catalogs.read_catalog(path)) == []
-
-
-def test_the_translations_commands_are_documented():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name in translations.commands:
-        assert f"flask --app app translations {name}" in readme

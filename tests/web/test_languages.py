@@ -26,6 +26,15 @@ PAGES = {
     "kind": "/{code}/kinds/laep",
     "resource": "/{code}/resources/laep-test-14",
     "search": "/{code}/search?q=ludotheque",
+    "coverage": "/{code}/coverage",
+    "life events": "/{code}/orientation/",
+    "questionnaire start": "/{code}/orientation/separation/",
+    "question": "/{code}/orientation/vacances/questions/caf_allocataire",
+    "summary": "/{code}/orientation/vacances/summary",
+    "results": "/{code}/orientation/results",
+    "shortlist": "/{code}/shortlist",
+    "sheet": "/{code}/sheet?ids=laep-test-14",
+    "liaison": "/{code}/liaison?ids=laep-test-14",
     "not found": "/{code}/resources/nowhere",
 }
 
