@@ -26,6 +26,7 @@ PAGES = {
     "kind": "/{code}/kinds/laep",
     "resource": "/{code}/resources/laep-test-14",
     "search": "/{code}/search?q=ludotheque",
+    "accessibility statement": "/{code}/accessibilite",
     "not found": "/{code}/resources/nowhere",
 }
 
