@@ -12,18 +12,23 @@ TESTS = Path(__file__).resolve().parent
 FIXTURE_DATA = TESTS / "data"
 
 
-@pytest.fixture
-def app(tmp_path):
-    """An app with its own database and index, built from the fixture dataset."""
+def make_test_app(folder):
+    """Create an app whose database and index live in this folder, built from the fixture dataset."""
     return create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "tests",
-            "DATABASE": tmp_path / "test.sqlite3",
-            "INDEX_DIR": tmp_path / "index",
+            "DATABASE": folder / "test.sqlite3",
+            "INDEX_DIR": folder / "index",
             "DATA_DIR": FIXTURE_DATA,
         }
     )
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app with its own database and index, built from the fixture dataset."""
+    return make_test_app(tmp_path)
 
 
 @pytest.fixture

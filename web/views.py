@@ -1,5 +1,6 @@
-"""Site-wide pages: the language redirect, the home page, health, errors, the languages API."""
+"""Site-wide pages: the language redirect, the home page, the accessibility statement, health, errors, the languages API."""
 
+import datetime
 import logging
 
 from flask import Blueprint
@@ -25,6 +26,11 @@ from web.pagecache import cached_page
 bp = Blueprint("web", __name__)
 log = logging.getLogger(__name__)
 
+# What the accessibility statement reports: the day its checks (tests/browser) were last run and
+# read, and the axe-core they ran (tests/browser/vendor/axe.min.js; a test keeps the two equal).
+ACCESSIBILITY_CHECKED_ON = datetime.date(2026, 12, 7)
+AXE_VERSION = "4.14.1"
+
 
 @bp.get("/")
 def root():
@@ -47,6 +53,13 @@ def home():
         paris_centre=geography.PARIS_CENTRE,
         counts=storage.counts_by_arrondissement(db),
     )
+
+
+@bp.get("/<lang:lang>/accessibilite")
+@cached_page()
+def accessibility():
+    """The accessibility statement: what was measured, what is known not to work, where to turn."""
+    return render_template("web/accessibility.html", checked_on=ACCESSIBILITY_CHECKED_ON, axe_version=AXE_VERSION)
 
 
 @bp.get("/healthz")

@@ -4,6 +4,7 @@ Locally the browser tests are skipped with a message when Chromium is absent; in
 (CI=true) a missing browser is a failure, so that they can never silently stop running.
 """
 
+import contextlib
 import os
 import shutil
 import threading
@@ -14,6 +15,7 @@ from werkzeug.serving import make_server
 from desk import accounts
 from directory import storage
 from tests.browser.staff import STAFF_PASSWORD
+from tests.conftest import make_test_app
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Flags for a sandboxed machine without network (see the machine notes in the README).
@@ -70,15 +72,31 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def live_server(app):
-    """Serve the test app on a free loopback port; yield its base URL."""
+@contextlib.contextmanager
+def serving(app):
+    """Serve an app on a free loopback port while the block runs; give its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the test app on a free loopback port; yield its base URL."""
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shared_live_server(tmp_path_factory):
+    """One server for a module's tests that change nothing on the server (building an app takes a second)."""
+    with serving(make_test_app(tmp_path_factory.mktemp("shared-site"))) as url:
+        yield url
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ PAGES = {
     "shortlist": "/{code}/shortlist",
     "sheet": "/{code}/sheet?ids=laep-test-14",
     "liaison": "/{code}/liaison?ids=laep-test-14",
+    "accessibility statement": "/{code}/accessibilite",
     "not found": "/{code}/resources/nowhere",
 }
 
