@@ -9,6 +9,7 @@ upload page print the problems and write nothing unless every record is valid.
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import PurePosixPath
@@ -106,7 +107,8 @@ def _zip_members(data, name):
         if sum(info.file_size for info in members) > MAX_IMPORT_BYTES:
             raise UnreadableFileError(f"{name} : contenu de plus de {MAX_IMPORT_BYTES // (1024 * 1024)} Mo")
         return [InputFile(PurePosixPath(info.filename).name, archive.read(info)) for info in members]
-    except zipfile.BadZipFile as error:
+    # A damaged archive fails in many ways: its directory, a member's data, its compression.
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
         raise UnreadableFileError(f"{name} : archive zip illisible") from error
 
 

@@ -94,7 +94,7 @@ def _as_int(value):
 def _as_float(value):
     if _blank(value):
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError
     return float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
 

@@ -226,7 +226,17 @@ class SearchIndex:
         os.symlink(generation.name, temporary)
         os.replace(temporary, self.root / CURRENT)
 
+    def remove_unfinished_builds(self):
+        """Remove what builds killed mid-way left: folders never finished, swap links never used (hold write_lock)."""
+        # Under the write lock no build is running, so a folder without its version file is one that died.
+        for path in self.root.glob("gen-*"):
+            if path.is_dir() and not (path / VERSION_FILE).exists():
+                shutil.rmtree(path, ignore_errors=True)
+        for link in self.root.glob(f".{CURRENT}-*"):
+            link.unlink(missing_ok=True)
+
     def _remove_old_generations(self, keep):
+        self.remove_unfinished_builds()
         generations = sorted(
             (path for path in self.root.glob("gen-*") if path.is_dir()),
             key=lambda path: int(path.name.removeprefix("gen-")),

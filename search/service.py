@@ -112,6 +112,8 @@ def heal_if_lagging(db):
 def ensure_index(app):
     """Build the index when it is missing, or bring it up to date when it is older than the database."""
     index = app.extensions["search_index"]
+    with index.write_lock():
+        index.remove_unfinished_builds()  # a rebuild killed mid-way (see tests/quality/test_crash_safety.py)
     db = storage.open_database(app.config["DATABASE"])
     try:
         reason = "missing" if index.current_generation() is None else "older than the database"

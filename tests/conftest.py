@@ -56,3 +56,14 @@ def content_version_of(app):
         return storage.content_version(db)
     finally:
         db.conn.close()
+
+
+def database_dump(app):
+    """Return {table: sorted rows} of every table of the app's database."""
+    db = storage.open_database(app.config["DATABASE"])
+    try:
+        return {
+            table: sorted(map(tuple, db.execute(f"SELECT * FROM [{table}]").fetchall()), key=repr) for table in db.table_names()
+        }
+    finally:
+        db.conn.close()

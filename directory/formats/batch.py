@@ -7,6 +7,7 @@ from dataclasses import field
 
 from directory import geography
 from directory.taxonomy import N_
+from directory.validation import Problem
 
 PARIS_INSEE = "75056"  # the commune of Paris; 751NN are its arrondissements (75116 for the 16e)
 # Ten digits, written with or without separators, or with +33 / 0033 instead of the first 0.
@@ -59,6 +60,51 @@ class Notice:
 
 
 OUTSIDE_PARIS = N_("Hors de Paris : laissé de côté.")
+
+# The JSON types a reader expects, for `shape_problems`. A shape is one of these, a dict
+# {key: shape} for an object (other keys allowed), or a one-item list [shape] for a list.
+TEXT = "text"
+NUMBER = "number"
+SCALAR = "scalar"  # a text or a number: ids, postal codes, phone numbers
+_CHECKS = {
+    TEXT: (lambda value: isinstance(value, str), N_("Un texte est attendu ici.")),
+    NUMBER: (lambda value: isinstance(value, int | float) and not isinstance(value, bool), N_("Un nombre est attendu ici.")),
+    SCALAR: (
+        lambda value: isinstance(value, str | int | float) and not isinstance(value, bool),
+        N_("Un texte ou un nombre est attendu ici."),
+    ),
+}
+_NOT_NULL = object()  # stands for a null item of a list, which no shape accepts
+OBJECT_EXPECTED = N_("Un objet JSON est attendu ici.")
+LIST_EXPECTED = N_("Une liste est attendue ici.")
+
+
+def shape_problems(value, shape, path=""):
+    """Return a Problem for each place where a parsed JSON value has another type than its shape says.
+
+    Null is accepted for an absent value, not as an item of a list; a reader may then read the
+    value without checking each type again. The problem's field is the path: `schedules[2].opens_at`.
+    """
+    if value is None:
+        return []
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            return [Problem(path or "*", OBJECT_EXPECTED)]
+        return [
+            problem
+            for key, inner in shape.items()
+            for problem in shape_problems(value.get(key), inner, f"{path}.{key}".lstrip("."))
+        ]
+    if isinstance(shape, list):
+        if not isinstance(value, list):
+            return [Problem(path, LIST_EXPECTED)]
+        return [
+            problem
+            for number, item in enumerate(value)
+            for problem in shape_problems(_NOT_NULL if item is None else item, shape[0], f"{path}[{number}]")
+        ]
+    accepts, message = _CHECKS[shape]
+    return [] if accepts(value) else [Problem(path, message)]
 
 
 def phone_from_text(text):

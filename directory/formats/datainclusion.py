@@ -9,7 +9,10 @@ import json
 
 from directory import taxonomy
 from directory.formats import mappings
+from directory.formats.batch import NUMBER
 from directory.formats.batch import OUTSIDE_PARIS
+from directory.formats.batch import SCALAR
+from directory.formats.batch import TEXT
 from directory.formats.batch import Candidate
 from directory.formats.batch import Notice
 from directory.formats.batch import Where
@@ -18,10 +21,42 @@ from directory.formats.batch import insee_code
 from directory.formats.batch import phone_from_text
 from directory.formats.batch import phone_to_e164
 from directory.formats.batch import place_in_paris
+from directory.formats.batch import shape_problems
 from directory.taxonomy import N_
 from directory.validation import Problem
 
 PARIS_ZONE = ["75056"]  # the services of the directory are for the families of Paris
+# The JSON types `raw_from` reads (batch.shape_problems); anything else is a problem of the record.
+PLACE_SHAPE = {
+    "id": SCALAR,
+    "adresse": TEXT,
+    "complement_adresse": TEXT,
+    "code_postal": SCALAR,
+    "code_insee": SCALAR,
+    "latitude": NUMBER,
+    "longitude": NUMBER,
+    "telephone": SCALAR,
+    "courriel": TEXT,
+    "horaires_accueil": TEXT,
+    "description": TEXT,
+    "lien_source": TEXT,
+    "date_maj": TEXT,
+}
+STRUCTURE_SHAPE = {**PLACE_SHAPE, "reseaux_porteurs": [TEXT], "site_web": TEXT}
+SERVICE_SHAPE = {
+    **PLACE_SHAPE,
+    "structure_id": SCALAR,
+    "nom": TEXT,
+    "thematiques": [TEXT],
+    "publics": [TEXT],
+    "publics_precisions": TEXT,
+    "frais": TEXT,
+    "frais_precisions": TEXT,
+    "modes_mobilisation": [TEXT],
+    "mobilisable_par": [TEXT],
+    "lien_mobilisation": TEXT,
+    "zone_eligibilite": [SCALAR],
+}
 
 
 class FormatError(ValueError):
@@ -250,6 +285,11 @@ def looks_like(document):
     return isinstance(first, dict) and ("nom" in first or "structure_id" in first)
 
 
+def _readable_id(record):
+    """Tell whether a record is an object with an id we can read (a text or a number)."""
+    return isinstance(record, dict) and not shape_problems(record.get("id"), SCALAR) and record.get("id") is not None
+
+
 def read(documents):
     """Return (candidates, notices) from [(file name, parsed JSON)], services joined to their structures."""
     structures, services = [], []
@@ -257,18 +297,27 @@ def read(documents):
         found_structures, found_services = _records(document, part if len(documents) > 1 else None)
         structures += found_structures
         services += found_services
-    by_id = {item.get("id"): item for _where, item in structures if isinstance(item, dict)}
+    by_id = {item.get("id"): item for _where, item in structures if _readable_id(item)}
     used = set()
     candidates, notices = [], []
     defaults = dict(mappings.datainclusion().get("new_records", {}))
     for where, service in services:
         if not isinstance(service, dict):
             raise FormatError(f"{where.french()} : un objet JSON est attendu")
+        identifier = our_id(service["id"]) if _readable_id(service) else None
+        problems = shape_problems(service, SERVICE_SHAPE)
+        if problems:
+            candidates.append(Candidate(where, {"id": identifier}, problems=tuple(problems)))
+            continue
         structure = by_id.get(service.get("structure_id"))
         used.add(service.get("structure_id"))
         if structure is None and structures:
             problem = Problem("structure_id", N_("Structure inconnue : « %(value)s »."), {"value": service.get("structure_id")})
-            candidates.append(Candidate(where, {"id": our_id(service.get("id"))}, problems=(problem,)))
+            candidates.append(Candidate(where, {"id": identifier}, problems=(problem,)))
+            continue
+        problems = shape_problems(structure, STRUCTURE_SHAPE, "structure")
+        if problems:
+            candidates.append(Candidate(where, {"id": identifier}, problems=tuple(problems)))
             continue
         raw = raw_from(service, structure)
         if (
@@ -279,7 +328,7 @@ def read(documents):
             continue
         candidates.append(Candidate(where, raw, roundtrip, defaults))
     for where, structure in structures:
-        if isinstance(structure, dict) and structure.get("id") not in used:
+        if _readable_id(structure) and structure["id"] not in used:
             notices.append(Notice(where, None, N_("Structure sans service : rien à importer."), {}))
     return candidates, notices
 

@@ -20,7 +20,10 @@ from pathlib import Path
 from directory import hours
 from directory import taxonomy
 from directory.formats import mappings
+from directory.formats.batch import NUMBER
 from directory.formats.batch import OUTSIDE_PARIS
+from directory.formats.batch import SCALAR
+from directory.formats.batch import TEXT
 from directory.formats.batch import Candidate
 from directory.formats.batch import Notice
 from directory.formats.batch import Where
@@ -28,6 +31,7 @@ from directory.formats.batch import foreign_id
 from directory.formats.batch import insee_code
 from directory.formats.batch import phone_from_text
 from directory.formats.batch import place_in_paris
+from directory.formats.batch import shape_problems
 from directory.validation import hours_problem
 
 VERSION = "3.0"
@@ -40,6 +44,39 @@ OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 REFERENCE_MONDAY = datetime.datetime(2025, 3, 10, tzinfo=hours.PARIS)
 STATUS_OF = {"open": "active", "planned": "inactive", "closed": "defunct"}
 TIME = re.compile(r"^([01]?[0-9]|2[0-4]):([0-5][0-9])")
+# The JSON types `raw_from` reads in a service (batch.shape_problems); anything else is a problem of the record.
+SCHEDULE_SHAPE = {"freq": TEXT, "interval": SCALAR, "opens_at": TEXT, "closes_at": TEXT, "byday": TEXT}
+SERVICE_SHAPE = {
+    "id": SCALAR,
+    "name": TEXT,
+    "status": TEXT,
+    "description": TEXT,
+    "url": TEXT,
+    "email": TEXT,
+    "eligibility_description": TEXT,
+    "fees_description": TEXT,
+    "minimum_age": SCALAR,
+    "maximum_age": SCALAR,
+    "assured_date": TEXT,
+    "last_modified": TEXT,
+    "organization": {"email": TEXT, "website": TEXT, "description": TEXT},
+    "attributes": [{"taxonomy_term_id": TEXT, "taxonomy_term": {"id": TEXT, "name": TEXT}}],
+    "service_at_locations": [
+        {
+            "location": {
+                "latitude": NUMBER,
+                "longitude": NUMBER,
+                "addresses": [{"address_type": TEXT, "address_1": TEXT, "address_2": TEXT, "postal_code": SCALAR}],
+                "accessibility": [{"description": TEXT}],
+                "schedules": [SCHEDULE_SHAPE],
+            }
+        }
+    ],
+    "schedules": [SCHEDULE_SHAPE],
+    "cost_options": [{"amount": NUMBER}],
+    "phones": [{"number": SCALAR}],
+    "languages": [{"code": TEXT}],
+}
 
 
 class FormatError(ValueError):
@@ -363,6 +400,12 @@ def _candidates(located_services, known, part=None):
     for where, service in located_services:
         if not isinstance(service, dict):
             raise FormatError(f"{where.french()} : un objet service est attendu")
+        problems = shape_problems(service, SERVICE_SHAPE)
+        if problems:
+            readable_id = service.get("id") is not None and not any(problem.field == "id" for problem in problems)
+            identifier = _our_id(service["id"], known) if readable_id else None
+            candidates.append(Candidate(where, {"id": identifier}, problems=tuple(problems)))
+            continue
         raw = raw_from(service, known)
         outside = raw["postal_code"] and raw["arrondissement"] is None and place_in_paris(raw["postal_code"]) is None
         if outside:
@@ -407,6 +450,16 @@ def _rows(text):
     return [(reader.line_num, {key: (value if value != "" else None) for key, value in row.items() if key}) for row in reader]
 
 
+def _number(text, kind=float):
+    """Return the number a CSV cell holds, or the cell as it is (the record check then names the field)."""
+    if text is None:
+        return None
+    try:
+        return kind(float(text))
+    except (ValueError, OverflowError):
+        return text
+
+
 def read_datapackage(tables, known):
     """Return (candidates, notices) from the CSV tables of a datapackage ({file name: text}), services nested back."""
     if "services.csv" not in tables:
@@ -419,9 +472,9 @@ def read_datapackage(tables, known):
             grouped.setdefault(row.get(key), []).append(row)
         return grouped
 
-    organizations = {row["id"]: row for _line, row in rows.get("organizations.csv", [])}
-    locations = {row["id"]: row for _line, row in rows.get("locations.csv", [])}
-    terms = {row["id"]: row for _line, row in rows.get("taxonomy_terms.csv", [])}
+    organizations = {row.get("id"): row for _line, row in rows.get("organizations.csv", [])}
+    locations = {row.get("id"): row for _line, row in rows.get("locations.csv", [])}
+    terms = {row.get("id"): row for _line, row in rows.get("taxonomy_terms.csv", [])}
     addresses, accessibility = by("addresses.csv", "location_id"), by("accessibility.csv", "location_id")
     schedules_of_service, schedules_of_location = by("schedules.csv", "service_id"), by("schedules.csv", "location_id")
     phones, languages, costs = (
@@ -434,34 +487,27 @@ def read_datapackage(tables, known):
     located = []
     for line, row in rows["services.csv"]:
         service = dict(row)
+        identifier = row.get("id")
         for name in ("minimum_age", "maximum_age"):
-            if service.get(name) is not None:
-                try:
-                    service[name] = int(float(service[name]))
-                except ValueError:
-                    pass  # left as text: the record check says which field is wrong
+            service[name] = _number(service.get(name), int)
         service["organization"] = organizations.get(row.get("organization_id")) or {}
-        service["phones"] = phones.get(row["id"], [])
-        service["schedules"] = schedules_of_service.get(row["id"], [])
-        service["languages"] = languages.get(row["id"], [])
-        service["cost_options"] = [
-            dict(option, amount=float(option["amount"])) if option.get("amount") else option
-            for option in costs.get(row["id"], [])
-        ]
+        service["phones"] = phones.get(identifier, [])
+        service["schedules"] = schedules_of_service.get(identifier, [])
+        service["languages"] = languages.get(identifier, [])
+        service["cost_options"] = [dict(option, amount=_number(option.get("amount"))) for option in costs.get(identifier, [])]
         service["attributes"] = [
             dict(attribute, taxonomy_term=terms.get(attribute.get("taxonomy_term_id")))
-            for attribute in attributes.get(row["id"], [])
+            for attribute in attributes.get(identifier, [])
         ]
         service["service_at_locations"] = []
-        for link in at_locations.get(row["id"], []):
+        for link in at_locations.get(identifier, []):
             location = dict(locations.get(link.get("location_id")) or {})
             for name in ("latitude", "longitude"):
-                if location.get(name):
-                    location[name] = float(location[name])
+                location[name] = _number(location.get(name))
             location["addresses"] = addresses.get(location.get("id"), [])
             location["accessibility"] = accessibility.get(location.get("id"), [])
             location["schedules"] = schedules_of_location.get(location.get("id"), [])
-            service["service_at_locations"].append({"id": link["id"], "location": location})
+            service["service_at_locations"].append({"id": link.get("id"), "location": location})
         located.append((Where(line, "ligne", "services.csv"), service))
     return _candidates(located, known)
 

@@ -20,10 +20,8 @@ def read_rows(text):
     """Yield (line number, raw record) for each row of a project CSV text."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     for row in reader:
-        if None in row:  # more cells than header columns
-            extra = row.pop(None)
-            row["__extra__"] = extra
-        record = {}
+        extra = row.pop(None, None)  # the cells beyond the header's columns
+        record = {"__extra__": extra} if extra else {}
         descriptions = {}
         for column, value in row.items():
             column = (column or "").strip()

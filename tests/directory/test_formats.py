@@ -20,6 +20,7 @@ from directory.formats import batch
 from directory.formats import datainclusion
 from directory.formats import hsds
 from directory.formats import mappings
+from directory.validation import clean_record
 from tests.conftest import FIXTURE_DATA
 from tests.conftest import content_version_of
 
@@ -313,3 +314,74 @@ def test_mixed_or_unknown_json_is_refused(runner, tmp_path):
     result = runner.invoke(args=["import", str(path)])
     assert result.exit_code == 1
     assert "ni data·inclusion" in result.output
+
+
+# Found by tests/quality/test_fuzz_imports.py: each of these stopped the import with a traceback.
+
+
+def test_a_datainclusion_record_of_the_wrong_types_is_a_problem_of_that_record(runner, tmp_path):
+    services = [
+        _di_service("ok"),
+        _di_service("nul", thematiques=[None]),
+        _di_service("liste", code_postal=["75019"], latitude="48.8"),
+        _di_service("objet", structure_id={"id": "dora--s1"}),
+    ]
+    path = _datainclusion_file(tmp_path, services, [STRUCTURE, dict(STRUCTURE, id=["dora--s2"])])
+    result = runner.invoke(args=["import", "--dry-run", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "enregistrement 2 (di-dora-nul) · thematiques[0] : Un texte est attendu ici." in result.output
+    assert "enregistrement 3 (di-dora-liste) · code_postal : Un texte ou un nombre est attendu ici." in result.output
+    assert "enregistrement 3 (di-dora-liste) · latitude : Un nombre est attendu ici." in result.output
+    assert "enregistrement 4 (di-dora-objet) · structure_id" in result.output
+
+
+def test_an_hsds_service_of_the_wrong_types_is_a_problem_of_that_service(runner, tmp_path):
+    services = json.loads(_export(runner, tmp_path, "hsds", "services.json").read_text(encoding="utf-8"))
+    services[0]["attributes"][0]["taxonomy_term_id"] = ["a list"]
+    services[1]["service_at_locations"] = "14 rue de l'Exemple"
+    services[2]["organization"] = True
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(services), encoding="utf-8")
+    result = runner.invoke(args=["import", "--dry-run", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "enregistrement 1 (aripa-test) · attributes[0].taxonomy_term_id : Un texte est attendu ici." in result.output
+    assert "enregistrement 2" in result.output and "service_at_locations : Une liste est attendue ici." in result.output
+    assert "enregistrement 3" in result.output and "organization : Un objet JSON est attendu ici." in result.output
+
+
+def test_a_csv_line_with_more_cells_than_the_header_is_a_problem(runner, tmp_path):
+    lines = _export(runner, tmp_path, "csv", "directory.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] += ",une cellule de trop"
+    path = tmp_path / "extra.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(args=["import", "--dry-run", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "ligne 3" in result.output and "Cette ligne a plus de cellules que l'en-tête." in result.output
+
+
+def test_a_damaged_zip_and_a_datapackage_with_broken_numbers_are_refused_cleanly(runner, tmp_path):
+    package = _export(runner, tmp_path, "hsds-datapackage", "p.zip")
+    data = bytearray(package.read_bytes())
+    data[len(data) // 3] ^= 0xFF  # inside a member's compressed data
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(data))
+    result = runner.invoke(args=["import", str(damaged)])
+    assert result.exit_code == 1 and "archive zip illisible" in result.output, result.output
+    folder = tmp_path / "package"
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(folder)
+    locations = (folder / "locations.csv").read_text(encoding="utf-8").splitlines()
+    header = locations[0].split(",")
+    cells = next(csv.reader([locations[1]]))
+    cells[header.index("latitude")] = "quarante-huit"
+    stream = io.StringIO()
+    csv.writer(stream, lineterminator="\n").writerow(cells)
+    (folder / "locations.csv").write_text("\n".join([locations[0], stream.getvalue().rstrip("\n"), *locations[2:]]) + "\n")
+    result = runner.invoke(args=["import", "--dry-run", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "latitude : Un nombre est attendu ici." in result.output
+
+
+def test_coordinates_of_another_type_are_a_problem_not_a_crash(today):
+    _values, problems = clean_record({"latitude": [48.8], "longitude": {"x": 2.3}}, today=today)
+    assert {"latitude", "longitude"} <= {problem.field for problem in problems}

@@ -9,9 +9,9 @@ import hashlib
 import logging
 from pathlib import Path
 
-from directory import storage
 from orientation.questionnaires import load_catalog
 from stats import counters
+from tests.conftest import database_dump
 from tests.orientation.pages import complete
 from tests.orientation.pages import sample_form
 
@@ -23,17 +23,6 @@ def index_fingerprint(app):
     """Return the hash of every file of the search index."""
     files = sorted(path for path in Path(app.config["INDEX_DIR"]).rglob("*") if path.is_file())
     return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
-
-
-def database_dump(app):
-    """Return {table: sorted rows} of every table of the database."""
-    db = storage.open_database(app.config["DATABASE"])
-    try:
-        return {
-            table: sorted(map(tuple, db.execute(f"SELECT * FROM [{table}]").fetchall()), key=repr) for table in db.table_names()
-        }
-    finally:
-        db.conn.close()
 
 
 def test_running_every_questionnaire_stores_nothing_of_the_answers(app, client, caplog):

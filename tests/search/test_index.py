@@ -57,6 +57,15 @@ def test_a_half_built_generation_is_never_current(app):
     assert index.is_current(content_version_of(app))
 
 
+def test_a_half_built_generation_is_removed_at_the_next_start(app):
+    half = SearchIndex(app.config["INDEX_DIR"]).root / "gen-1"
+    half.mkdir()
+    (half / "_MAIN_1.toc").write_bytes(b"")  # a build killed mid-way (tests/quality/test_crash_safety.py kills real ones)
+    create_app(dict(app.config))
+    assert not half.exists()
+    assert SearchIndex(app.config["INDEX_DIR"]).is_current(content_version_of(app))
+
+
 def rename(app, resource_id, name, **changes):
     """Write through the storage and sync the index, as every writer does."""
     db = storage.open_database(app.config["DATABASE"])
