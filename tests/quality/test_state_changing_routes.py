@@ -32,6 +32,8 @@ STAFF_ROLES = {
     "staff.logout": frozenset(accounts.ROLES),
     "staff.start_family": DESKS,
     "staff.finish_family": DESKS,
+    "staff.desk_question": DESKS,
+    "staff.desk_clear_answers": DESKS,
     "admin.create": EDITORS,
     "admin.edit": EDITORS,
     "admin.verify": EDITORS,
