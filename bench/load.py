@@ -158,11 +158,13 @@ class Browser:
 
     `transport(method, path, headers, body)` returns a Response: a Connection under load, or
     the Flask test client in the tests. `record(kind, started, seconds, status)` receives each request.
+    `pace`, when given, is awaited before each request (see Pacer); the wait is not latency.
     """
 
-    def __init__(self, transport, record):
+    def __init__(self, transport, record, pace=None):
         self.transport = transport
         self.record = record
+        self.pace = pace
         self.cookies = {}
 
     async def request(self, kind, method, path, form=None, json_body=None):
@@ -177,6 +179,8 @@ class Browser:
         elif json_body is not None:
             body = json.dumps(json_body).encode()
             headers["Content-Type"] = "application/json"
+        if self.pace is not None:
+            await self.pace()
         started = time.monotonic()
         try:
             response = await self.transport(method, path, headers, body)
@@ -245,6 +249,26 @@ def read_forms(page):
 def form_posting_to(page, path_part):
     """Return the POST form of a page whose action contains `path_part`, or None."""
     return next((form for form in read_forms(page) if form.method == "post" and path_part in form.action), None)
+
+
+class Pacer:
+    """Spaces one user's requests as a person reading does: one every `interval` seconds on average.
+
+    The gaps are random (exponential), so that the users do not send in step; a user whose
+    answer came late goes on at once rather than catching up with a burst.
+    """
+
+    def __init__(self, interval, rng):
+        self.interval = interval
+        self.rng = rng
+        self.next_at = time.monotonic() + rng.uniform(0, interval)
+
+    async def __call__(self):
+        """Wait until this user's next request is due."""
+        delay = self.next_at - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        self.next_at = max(self.next_at, time.monotonic()) + self.rng.expovariate(1 / self.interval)
 
 
 class WalkError(Exception):
@@ -384,7 +408,16 @@ def start_server(port, instance):
     )
     log = open(instance / "gunicorn.log", "w")  # noqa: SIM115 - closed with the process
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "app:create_app()"],
+        # No control socket: its default path is one per user, which two runs at once would share.
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
+            "--no-control-socket",
+            "app:create_app()",
+        ],
         cwd=ROOT,
         env=environment,
         stdout=log,
@@ -419,43 +452,56 @@ def build_paths(base):
 
 @dataclass
 class Tally:
-    """What the users measured after the warm-up: latencies and errors by kind, walks done."""
+    """What the users measured between the warm-up and the end: latencies and errors by kind, walks done.
+
+    Walks under way at the end run to their results page, but only requests sent before the
+    end are counted, so that the throughput is that of the measured seconds.
+    """
 
     warm_until: float
+    stop_at: float
     samples: dict = field(default_factory=dict)
     errors: dict = field(default_factory=dict)
     walks: int = 0
     failures: list = field(default_factory=list)
 
+    def measures(self, started):
+        """Tell whether something started at this moment is measured."""
+        return self.warm_until <= started < self.stop_at
+
     def record(self, kind, started, seconds, status):
         """Keep one request's latency; a status of 400 or more is an error."""
-        if started >= self.warm_until:
+        if self.measures(started):
             self.samples.setdefault(kind, []).append(seconds)
             if status >= 400:
                 self.errors[kind] = self.errors.get(kind, 0) + 1
 
     def fail(self, kind, started, reason):
         """Count a failure that is not a request's status (a walk that broke off)."""
-        if started >= self.warm_until:
+        if self.measures(started):
             self.errors[kind] = self.errors.get(kind, 0) + 1
             self.failures.append(reason)
 
 
-async def user(port, paths, catalog, situations, stop_at, tally, rng):
-    """One simulated user on one keep-alive connection: actions one after another until the end."""
+async def user(port, paths, catalog, situations, tally, rng, interval):
+    """One simulated user on one keep-alive connection: actions one after another until the end.
+
+    `interval`: the mean seconds between two requests of this user, or None for none at all.
+    """
     connection = Connection(port)
-    browser = Browser(connection, tally.record)
+    pace = Pacer(interval, rng) if interval else None
+    browser = Browser(connection, tally.record, pace)
     kinds = [kind for kind, _ in ACTIONS]
     weights = [weight for _, weight in ACTIONS]
-    while time.monotonic() < stop_at:
+    while time.monotonic() < tally.stop_at:
         kind = rng.choices(kinds, weights)[0]
         started = time.monotonic()
         try:
             if kind == QUESTIONNAIRE:
                 # A new family on this device: its own session from the first page.
-                family = Browser(connection, tally.record)
+                family = Browser(connection, tally.record, pace)
                 await walk_questionnaire(family, catalog, rng.choice(catalog.questionnaires).id, rng)
-                if started >= tally.warm_until:
+                if tally.measures(started):
                     tally.walks += 1
             elif kind == "api orientation":
                 await browser.request(kind, "POST", "/api/v1/orientation", json_body=rng.choice(situations))
@@ -505,26 +551,28 @@ def cpu_now(server_pid):
     return server_cpu_seconds(server_pid), client_cpu_seconds()
 
 
-async def drive(port, paths, catalog, users, seconds, warmup, seed, server_pid):
-    """Run the users; return the Tally, the seconds measured and the CPU seconds (server, client) they took."""
+async def drive(port, paths, catalog, users, seconds, warmup, seed, server_pid, rate=None):
+    """Run the users; return the Tally and the CPU seconds (server, client) used while measuring.
+
+    `rate`: the requests per second the users send together, or None: each user sends its next
+    request as soon as the answer to the last one has arrived (the server's full capacity).
+    """
+    interval = users / rate if rate else None
     start = time.monotonic()
-    tally = Tally(warm_until=start + warmup)
-    stop_at = start + warmup + seconds
+    tally = Tally(warm_until=start + warmup, stop_at=start + warmup + seconds)
     situations = [random_situation(catalog, random.Random(seed * 1000 + n)) for n in range(200)]
 
-    async def cpu_at_warm_up():
-        await asyncio.sleep(warmup)
+    async def cpu_at(moment):
+        await asyncio.sleep(moment - time.monotonic())
         return cpu_now(server_pid)
 
-    results = await asyncio.gather(
-        cpu_at_warm_up(),
-        *(user(port, paths, catalog, situations, stop_at, tally, random.Random(seed + n)) for n in range(users)),
+    (server_before, client_before), (server_after, client_after), *_ = await asyncio.gather(
+        cpu_at(tally.warm_until),
+        cpu_at(tally.stop_at),
+        *(user(port, paths, catalog, situations, tally, random.Random(seed + n), interval) for n in range(users)),
     )
-    # Walks under way at the end run to their results: the measure lasts until the last one.
-    measured = time.monotonic() - tally.warm_until
-    (server_before, client_before), (server_after, client_after) = results[0], cpu_now(server_pid)
     server = server_after - server_before if server_before is not None and server_after is not None else None
-    return tally, measured, (server, client_after - client_before)
+    return tally, (server, client_after - client_before)
 
 
 def percentile(values, fraction):
@@ -533,14 +581,16 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def report(tally, seconds, users, cpu):
+def report(tally, seconds, users, cpu, rate=None):
     """Print the figures."""
     every = [value for values in tally.samples.values() for value in values]
     server, client = cpu
-    print(f"users: {users}, measured: {seconds:.1f} s, requests: {len(every)}, questionnaires completed: {tally.walks}")
+    pacing = f"sending {rate:g} requests/s together" if rate else "each sending as soon as answered"
+    print(f"users: {users} ({pacing}), measured: {seconds} s, requests: {len(every)}, questionnaires completed: {tally.walks}")
     print(f"throughput: {len(every) / seconds:.0f} requests/s")
     if server is not None:
-        # CPU time does not depend much on what else runs on the machine: the fairer figure on a shared one.
+        # What a request costs the server; on a shared machine it is steadier than the times, though
+        # contention inflates it too.
         print(
             f"server CPU: {server:.1f} s ({server * 1000 / max(len(every), 1):.2f} ms a request); load generator CPU: {client:.1f} s"
         )
@@ -567,6 +617,12 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1, help="the users' random choices, for a repeatable mix")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        help="requests per second the users send together, each user waiting between its requests "
+        "(default: none, every user sends again as soon as it has its answer: the server's capacity)",
+    )
     arguments = parser.parse_args()
     catalog = load_catalog(QUESTIONNAIRES)
     print("load average before the run: {:.1f} {:.1f} {:.1f} on {} cores".format(*os.getloadavg(), os.cpu_count()))
@@ -575,13 +631,23 @@ def main():
         process = start_server(port, Path(folder))
         try:
             paths = build_paths(f"http://127.0.0.1:{port}")
-            tally, seconds, cpu = asyncio.run(
-                drive(port, paths, catalog, arguments.users, arguments.seconds, arguments.warmup, arguments.seed, process.pid)
+            tally, cpu = asyncio.run(
+                drive(
+                    port,
+                    paths,
+                    catalog,
+                    arguments.users,
+                    arguments.seconds,
+                    arguments.warmup,
+                    arguments.seed,
+                    process.pid,
+                    arguments.rate,
+                )
             )
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
-        report(tally, seconds, arguments.users, cpu)
+        report(tally, arguments.seconds, arguments.users, cpu, arguments.rate)
 
 
 if __name__ == "__main__":
