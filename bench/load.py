@@ -48,7 +48,7 @@ SEARCH_WORDS = [
 # What one user does next, with its weight. A single request for the directory and API kinds;
 # QUESTIONNAIRE is a whole walk (about twelve requests: first page, the questions and their
 # answers, summary, results, a place, sometimes "Effacer"), so its weight of 2 gives about a
-# fifth of the requests to the questionnaires.
+# quarter of the requests to the questionnaires.
 QUESTIONNAIRE = "questionnaire"
 ACTIONS = (
     ("home", 12),
