@@ -421,8 +421,11 @@ def count_resources(db):
     return db["resources"].count
 
 
-def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("open",), remote=None):
-    """Return resources matching all the given filters, ordered by name."""
+def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("open",), remote=None, kinds=None, near=None):
+    """Return resources matching all the given filters, ordered by name.
+
+    `kinds`: of any of these kinds; `near`: in one of these arrondissements, or remote (none).
+    """
     clauses = []
     params = []
     if statuses:
@@ -436,6 +439,12 @@ def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("op
     if kind is not None:
         clauses.append("kind = ?")
         params.append(kind)
+    if kinds is not None:
+        clauses.append(f"kind IN ({','.join('?' for _ in kinds)})" if kinds else "0")
+        params.extend(kinds)
+    if near is not None:
+        clauses.append(f"(arrondissement IN ({','.join('?' for _ in near)}) OR arrondissement IS NULL)")
+        params.extend(near)
     if theme is not None:
         kinds = [k.code for k in taxonomy.kinds_in_theme(theme)]
         kind_clause = f"kind IN ({','.join('?' for _ in kinds)})" if kinds else "0"

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import force_locale
-from flask_babel import gettext
-from flask_babel import ngettext
 
 from directory.taxonomy import N_
 from orientation.answers import DONT_KNOW
@@ -21,6 +19,8 @@ from orientation.answers import YES
 from orientation.results import HERE
 from orientation.results import NEAR
 from orientation.situation import MAX_CHILDREN
+from web.i18n import gettext
+from web.i18n import ngettext
 from web.templating import arrondissement_label
 from web.templating import kind_explanation
 from web.templating import kind_label

@@ -57,13 +57,27 @@ class Orientation:
     recommendations: tuple
 
 
-def candidate_resources(db, kind):
-    """Return the open resources of a kind, and of the kinds that also answer it."""
-    found = {resource.id: resource for resource in storage.list_resources(db, kind=kind)}
-    for other_kind, theme in ALSO_FOUND_AS.get(kind, ()):
-        for resource in storage.list_resources(db, kind=other_kind, theme=theme):
-            found.setdefault(resource.id, resource)
-    return list(found.values())
+def candidate_resources(db, kinds, arrondissement):
+    """Return {kind: its open resources, then those of the kinds that also answer it}, read in one query.
+
+    Only the places matching_resources can propose are read: in the family's arrondissement
+    (None when unknown) and its neighbours, and remote services.
+    """
+    kinds = tuple(dict.fromkeys(kinds))
+    wanted = {*kinds, *(other_kind for kind in kinds for other_kind, _theme in ALSO_FOUND_AS.get(kind, ()))}
+    near = (arrondissement, *geography.neighbours_of(arrondissement)) if arrondissement else ()
+    by_kind = {}
+    for resource in storage.list_resources(db, kinds=sorted(wanted), near=near):
+        by_kind.setdefault(resource.kind, []).append(resource)
+    candidates = {}
+    for kind in kinds:
+        found = {resource.id: resource for resource in by_kind.get(kind, ())}
+        for other_kind, theme in ALSO_FOUND_AS.get(kind, ()):
+            for resource in by_kind.get(other_kind, ()):
+                if theme in resource.all_themes:
+                    found.setdefault(resource.id, resource)
+        candidates[kind] = list(found.values())
+    return candidates
 
 
 def matching_resources(candidates, arrondissement, today, helplines_first=False):
@@ -84,20 +98,32 @@ def matching_resources(candidates, arrondissement, today, helplines_first=False)
     return tuple(local[:LOCAL_LIMIT] + remote_matches)
 
 
-def orient(situation, db, today):
-    """Return the Orientation of a situation: urgent help, then recommendations in priority order."""
-    urgent, findings = rules.recommend(situation)
+def _with_places(situation, db, today, urgent, findings):
+    """Return (urgent, recommendations): the findings as Recommendations with their places."""
+    # One query for every kind proposed: a page of results asks for twenty kinds or more.
+    candidates = candidate_resources(db, [finding.kind for finding in (*urgent, *findings)], situation.arrondissement)
 
     def build(finding, priority, helplines_first):
         """A Recommendation with its guide and its places."""
-        matches = matching_resources(candidate_resources(db, finding.kind), situation.arrondissement, today, helplines_first)
+        matches = matching_resources(candidates[finding.kind], situation.arrondissement, today, helplines_first)
         return Recommendation(finding, priority, rules.GUIDES[finding.kind], matches)
 
-    return Orientation(
-        situation,
+    return (
         tuple(build(finding, None, True) for finding in urgent),
         tuple(build(finding, position, False) for position, finding in enumerate(findings, start=1)),
     )
+
+
+def orient(situation, db, today):
+    """Return the Orientation of a situation: urgent help, then recommendations in priority order."""
+    urgent, findings = rules.recommend(situation)
+    return Orientation(situation, *_with_places(situation, db, today, urgent, findings))
+
+
+def urgent_help(situation, db, today):
+    """Return only the urgent help of a situation, with its places (pages that show help before any question)."""
+    urgent, _findings = rules.recommend(situation)
+    return _with_places(situation, db, today, urgent, ())[0]
 
 
 def speaks_of_danger(situation):

@@ -31,9 +31,9 @@ from orientation import display
 from orientation.answers import SESSION_KEY
 from orientation.questionnaires import load_catalog
 from orientation.results import first_places
-from orientation.results import orient
 from orientation.results import recommendations_for_session
 from orientation.results import speaks_of_danger
+from orientation.results import urgent_help
 from stats import counters
 from stats import service as stats_service
 from web.i18n import current_language
@@ -153,7 +153,7 @@ def start(event_id):
     if questionnaire.help_first:
         # The help lines for both kinds of danger, near the family's home when it is known.
         danger = dataclasses.replace(walked.situation, domestic_violence=True, child_in_danger=True)
-        urgent = orient(danger, get_db(), now_in_paris().date()).urgent
+        urgent = urgent_help(danger, get_db(), now_in_paris().date())
     return render_template(
         "orientation/start.html",
         questionnaire=questionnaire,

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from flask import current_app
 from flask import g
+from flask import has_app_context
 from flask import has_request_context
 from flask import request
 from flask_babel import Babel
@@ -79,6 +80,20 @@ def request_translations():
     translations = get_translations()
     g.translations_for_locale = (getattr(g.get("_flask_babel"), "babel_locale", None), translations)
     return translations
+
+
+def gettext(message, **variables):
+    """Translate a message from Python code like Flask-Babel's gettext, with the catalog found once per request."""
+    text = request_translations().ugettext(message) if has_app_context() else message
+    return text % variables if variables else text
+
+
+def ngettext(singular, plural, number, **variables):
+    """Translate a message with plural forms like Flask-Babel's ngettext (`%(num)d` is the number)."""
+    variables.setdefault("num", number)
+    if has_app_context():
+        return request_translations().ungettext(singular, plural, number) % variables
+    return (singular if number == 1 else plural) % variables
 
 
 def init_app(app):

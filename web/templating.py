@@ -20,7 +20,6 @@ from flask_babel import format_decimal
 from flask_babel import format_number
 from flask_babel import format_time
 from flask_babel import get_locale
-from flask_babel import gettext
 from flask_babel import to_user_timezone
 
 from directory import taxonomy
@@ -28,6 +27,7 @@ from directory.hours import now_in_paris
 from directory.sources import describe_source
 from web.i18n import current_language
 from web.i18n import current_review
+from web.i18n import gettext
 from web.languages import DEFAULT_LANGUAGE
 from web.languages import LANGUAGES
 
@@ -151,8 +151,12 @@ def page_url_in(language):
 
 
 def switch_language_urls():
-    """Return (language, URL of this page in that language) for the language switcher."""
-    return [(language, page_url_in(language)) for language in LANGUAGES]
+    """Return (language, URL of this page in that language) for the language switcher and the alternates."""
+    # Every page asks twice (the <link hreflang> of its head, the switcher): built once per request.
+    urls = g.get("switch_language_urls")
+    if urls is None:
+        urls = g.switch_language_urls = [(language, page_url_in(language)) for language in LANGUAGES]
+    return urls
 
 
 def inject_globals():

@@ -89,3 +89,21 @@ def test_list_by_theme_uses_kind_defaults_and_extra_themes(db):
     assert [r.id for r in storage.list_resources(db, theme="vacances")] == ["cs", "piv"]
     assert [r.id for r in storage.list_resources(db, theme="vacances", statuses=("planned",))] == ["old"]
     assert storage.counts_by_arrondissement(db) == {14: 3}
+
+
+def test_list_by_several_kinds_and_near_arrondissements_keeps_remote_services(db):
+    storage.replace_all_resources(
+        db,
+        [
+            make("here"),
+            make("next-door", arrondissement=15, postal_code="75015"),
+            make("far", arrondissement=19, postal_code="75019"),
+            make("line", arrondissement=None, postal_code=None),
+            make("pmi", kind="pmi"),
+            make("cs", kind="centre_social"),
+        ],
+    )
+    assert [r.id for r in storage.list_resources(db, kinds=["laep", "pmi"])] == ["far", "here", "line", "next-door", "pmi"]
+    assert [r.id for r in storage.list_resources(db, kinds=["laep"], near=[14, 15])] == ["here", "line", "next-door"]
+    assert [r.id for r in storage.list_resources(db, kinds=["laep"], near=[])] == ["line"]
+    assert storage.list_resources(db, kinds=[]) == []

@@ -2,6 +2,7 @@
 
 import datetime
 
+from directory.db import get_db
 from directory.models import Resource
 from orientation.results import HERE
 from orientation.results import LOCAL_LIMIT
@@ -12,8 +13,10 @@ from orientation.results import Orientation
 from orientation.results import Recommendation
 from orientation.results import first_places
 from orientation.results import matching_resources
+from orientation.results import orient
 from orientation.results import reasons_by_resource
 from orientation.results import speaks_of_danger
+from orientation.results import urgent_help
 from orientation.rules import DIRECT
 from orientation.rules import GUIDES
 from orientation.rules import Finding
@@ -97,3 +100,11 @@ def test_only_violence_or_a_child_in_danger_make_the_answers_discreet():
     assert not speaks_of_danger(Situation(separation="separated", child_support="fixed_unpaid"))
     assert speaks_of_danger(Situation(domestic_violence=True))
     assert speaks_of_danger(Situation(child_in_danger=True))
+
+
+def test_urgent_help_alone_is_the_urgent_part_of_the_orientation(app):
+    situation = Situation(arrondissement=18, domestic_violence=True, child_in_danger=True, separation="separated")
+    with app.test_request_context("/"):
+        whole = orient(situation, get_db(), TODAY)
+        assert whole.urgent and whole.recommendations
+        assert urgent_help(situation, get_db(), TODAY) == whole.urgent
