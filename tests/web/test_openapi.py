@@ -6,6 +6,7 @@ import pytest
 from jsonschema import Draft4Validator
 from openapi_spec_validator import validate
 
+from search.params import parse_search_params
 from web.openapi import openapi_document
 
 
@@ -87,3 +88,22 @@ def test_the_situation_schema_lists_every_field_of_the_contract(document):
 def test_the_server_is_the_one_asked(client):
     assert openapi_document("https://example.org")["servers"] == [{"url": "https://example.org"}]
     assert client.get("/api/openapi.json").get_json()["servers"] == [{"url": "http://localhost"}]
+
+
+class RecordingArgs(dict):
+    """A query-string mapping that remembers every name asked for."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked = set()
+
+    def get(self, name, default=None):
+        self.asked.add(name)
+        return super().get(name, default)
+
+
+def test_the_search_parameters_documented_are_those_the_api_reads(document):
+    args = RecordingArgs()
+    parse_search_params(args)
+    documented = {parameter["name"] for parameter in document["paths"]["/api/v1/search"]["get"]["parameters"]}
+    assert documented - {"lang"} == args.asked
