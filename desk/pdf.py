@@ -15,4 +15,5 @@ def html_to_pdf(html, stylesheet_paths):
     """Render an HTML document with these stylesheets into PDF bytes."""
     fetcher = weasyprint.URLFetcher(allowed_protocols=_FETCHER_PROTOCOLS, fail_on_errors=True)
     stylesheets = [weasyprint.CSS(filename=str(path), url_fetcher=fetcher) for path in stylesheet_paths]
-    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=stylesheets)
+    # Tagged: a screen reader finds the headings, lists and reading order, and each block's language.
+    return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=stylesheets, pdf_tags=True)

@@ -186,3 +186,33 @@ def test_the_sheet_of_the_results_fits_on_two_pages_with_its_reasons(client, fam
     reader = read_pdf(client.get(f"/fr/sheet.pdf?ids={ids}&family_lang={family_lang}"))
     assert len(reader.pages) <= 2
     assert text_of(reader).count("Pourquoi ce lieu :") == SHEET_PLACES
+
+
+def structure_of(reader):
+    """Return the structure types of a tagged PDF and the alternate texts of its figures."""
+    types, alternates = set(), []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                types.add(node["/S"])
+            if node.get("/S") == "/Figure":
+                alternates.append(node.get("/Alt"))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return types, alternates
+
+
+def test_the_pdf_is_tagged_for_screen_readers(client):
+    reader = read_pdf(client.get("/fr/sheet.pdf?ids=laep-test-14,rif-test-14&family_lang=ar"))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    types, alternates = structure_of(reader)
+    assert {"/H2", "/H3", "/L", "/LI", "/Figure"} <= types  # headings and lists a screen reader can jump through
+    assert alternates == ["Code QR de la page de ce lieu"] * 2  # each QR code says what it is
