@@ -35,8 +35,12 @@ def _reindex_with_progress(db):
 @click.option(
     "--data-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder to read instead of data/."
 )
-def init_db_command(if_missing, data_dir):
+@click.option("--force", is_flag=True, help="Replace the resources even when staff or imports have changed them since.")
+def init_db_command(if_missing, data_dir, force):
     """Build the database and the search index from data/ (replaces every resource).
+
+    Refuses when edits, verifications or imports were recorded since the last init-db: they
+    would be lost (use export, or --force).
 
     Example: flask --app app init-db
     """
@@ -45,6 +49,13 @@ def init_db_command(if_missing, data_dir):
         if if_missing and storage.count_resources(db):
             click.echo(f"Base déjà présente : {storage.count_resources(db)} ressources ({current_app.config['DATABASE']}).")
             return
+        changes = storage.changes_since_build(db)
+        if changes and not force:
+            raise click.ClickException(
+                f"{changes} modification(s) (fiches modifiées, vérifiées, importées ou archivées) depuis la dernière "
+                "construction seraient perdues. Exportez d'abord (flask --app app export --format csv --output "
+                "sauvegarde.csv), puis relancez avec --force si vous voulez vraiment repartir de data/."
+            )
         resources, problems = build_database(db, data_dir or current_app.config["DATA_DIR"])
         for problem in problems:
             click.echo(f"écarté : {problem.french()}", err=True)

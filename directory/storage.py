@@ -209,6 +209,18 @@ def replace_all_resources(db, resources):
         touched.add(EVERYTHING)
         # A record of data/ that was archived comes back: the files are the reference here.
         _delete_archived(db, [resource.id for resource in resources])
+        # The changes recorded so far are now replaced: init-db asks before replacing later ones.
+        _set_meta(db, "built_after_change", _last_change_id(db))
+
+
+def _last_change_id(db):
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM resource_history").fetchone()[0]
+
+
+def changes_since_build(db):
+    """Return how many changes (edits, verifications, imports, archives) were recorded since init-db last ran."""
+    built_after = int(get_meta(db, "built_after_change", 0))
+    return db.execute("SELECT COUNT(*) FROM resource_history WHERE id > ?", (built_after,)).fetchone()[0]
 
 
 class StaleVersionError(Exception):

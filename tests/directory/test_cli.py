@@ -1,5 +1,6 @@
 """The directory commands: check-data, init-db, import, export, reindex."""
 
+import dataclasses
 import shutil
 
 from directory import storage
@@ -40,12 +41,38 @@ def test_init_db_if_missing_keeps_an_existing_database(runner):
     assert "déjà présente" in result.output
 
 
-def _ids(app):
+def test_init_db_refuses_to_lose_changes_made_since_unless_forced(app, runner):
     db = storage.open_database(app.config["DATABASE"])
     try:
-        return [resource.id for resource in storage.iter_resources(db)]
+        resource = storage.get_resource(db, "laep-test-14")
+        renamed = dataclasses.replace(resource, name="LAEP renommé par une référente")
+        storage.update_resource(db, renamed, storage.resource_version(db, resource.id), actor="amina")
     finally:
         db.conn.close()
+    result = runner.invoke(args=["init-db", "--data-dir", str(FIXTURE_DATA)])
+    assert result.exit_code == 1
+    assert "1 modification(s)" in result.output and "--force" in result.output
+    assert "LAEP renommé par une référente" in _names(app)  # nothing was replaced
+    result = runner.invoke(args=["init-db", "--data-dir", str(FIXTURE_DATA), "--force"])
+    assert result.exit_code == 0, result.output
+    assert "LAEP renommé par une référente" not in _names(app)
+    assert runner.invoke(args=["init-db", "--data-dir", str(FIXTURE_DATA)]).exit_code == 0  # nothing new since
+
+
+def _resources(app):
+    db = storage.open_database(app.config["DATABASE"])
+    try:
+        return list(storage.iter_resources(db))
+    finally:
+        db.conn.close()
+
+
+def _names(app):
+    return [resource.name for resource in _resources(app)]
+
+
+def _ids(app):
+    return [resource.id for resource in _resources(app)]
 
 
 def test_export_then_import_changes_nothing(app, runner, tmp_path):
