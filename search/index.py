@@ -82,14 +82,13 @@ class SearchIndex:
             return None
 
     def is_schema_current(self):
-        """Tell whether the index was built with this code's schema and analysis."""
+        """Tell whether the index was built with this code's schema and analysis, and its taxonomy's order."""
         built = self.built_from()
-        return bool(built) and built.get("schema_version") == SCHEMA_VERSION
+        return bool(built) and (built.get("schema_version"), built.get("taxonomy")) == (SCHEMA_VERSION, snapshot.TAXONOMY_ORDER)
 
     def is_current(self, content_version):
         """Tell whether the index exists and holds exactly this content version and schema."""
-        built = self.built_from()
-        return bool(built) and built.get("schema_version") == SCHEMA_VERSION and built.get("content_version") == content_version
+        return self.is_schema_current() and self.built_from().get("content_version") == content_version
 
     def open(self):
         """Return the Whoosh index of the current generation (reopened after a swap)."""
@@ -216,7 +215,9 @@ class SearchIndex:
 
     @staticmethod
     def _write_version(generation, content_version):
-        payload = json.dumps({"content_version": content_version, "schema_version": SCHEMA_VERSION})
+        payload = json.dumps(
+            {"content_version": content_version, "schema_version": SCHEMA_VERSION, "taxonomy": snapshot.TAXONOMY_ORDER}
+        )
         temporary = generation / (VERSION_FILE + ".tmp")
         temporary.write_text(payload, encoding="utf-8")
         os.replace(temporary, generation / VERSION_FILE)

@@ -10,6 +10,7 @@ add are read when a searcher first meets them. A segment never changes once writ
 
 import collections
 import functools
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -23,6 +24,11 @@ from search.schema import FIELD_BOOSTS
 STATUS_CODES = {"open": 0, "planned": 1, "closed": 2}
 KIND_CODES = {kind.code: number for number, kind in enumerate(taxonomy.KINDS)}
 THEME_BITS = {theme.code: 1 << number for number, theme in enumerate(taxonomy.THEMES)}
+# The arrays store kinds and themes by their place in the taxonomy's lists: an index whose
+# snapshots were written with another order (a kind inserted, a theme renamed) must be rebuilt.
+TAXONOMY_ORDER = hashlib.sha256(" ".join([*KIND_CODES, "/", *THEME_BITS]).encode()).hexdigest()[:16]
+if len(THEME_BITS) > 8:
+    raise ValueError("more than 8 themes: widen the themes array (uint8) of search/snapshot.py")
 UNKNOWN_MIN_AGE = 0  # a resource that names no age is for children of any age
 UNKNOWN_MAX_AGE = 99
 SPELLING_WORD = re.compile(r"[^\W\d_]{3,}")  # words the "did you mean" may propose

@@ -1,5 +1,6 @@
 """Languages in URLs and in Flask-Babel: /<lang>/… pages, negotiation, catalogs and their review."""
 
+import logging
 from pathlib import Path
 
 from flask import current_app
@@ -17,6 +18,8 @@ from web.languages import DEFAULT_LANGUAGE
 from web.languages import LANGUAGES
 from web.languages import best_language
 from web.languages import get_language
+
+log = logging.getLogger(__name__)
 
 
 class LanguageConverter(BaseConverter):
@@ -96,6 +99,14 @@ def ngettext(singular, plural, number, **variables):
     return (singular if number == 1 else plural) % variables
 
 
+def warn_about_uncompiled_catalogs(translations_dir):
+    """Log a warning for each language whose catalog is not compiled: its pages would be in French."""
+    for language in LANGUAGES:
+        compiled = catalogs.catalog_path(translations_dir, language.locale).with_suffix(".mo")
+        if not compiled.exists():
+            log.warning("%s is missing: pages in %s will show French; run `make translations`", compiled, language.code)
+
+
 def init_app(app):
     """Register the language converter, the URL hooks, Flask-Babel, the catalogs' review status."""
     app.url_map.converters["lang"] = LanguageConverter
@@ -116,6 +127,7 @@ def init_app(app):
     app.extensions["catalog_reviews"] = catalogs.load_reviews(
         Path(app.config["TRANSLATIONS_DIR"]) / catalogs.REVIEWS_FILE, [language.locale for language in LANGUAGES]
     )
+    warn_about_uncompiled_catalogs(app.config["TRANSLATIONS_DIR"])
     cli.init_app(app)
 
     @app.after_request

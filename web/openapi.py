@@ -132,7 +132,7 @@ def _situation_property(spec):
 SITUATION = {
     "type": "object",
     "additionalProperties": False,
-    "description": "La situation de la famille (CONTRACTS §3) ; un champ absent ou null est inconnu.",
+    "description": "La situation de la famille : les champs ci-dessous, tous facultatifs ; un champ absent ou null est inconnu.",
     "properties": {name: _situation_property(spec) for name, spec in situation.FIELDS.items()},
 }
 PLACE = {
@@ -408,7 +408,7 @@ def openapi_document(server_url):
             "/api/v1/orientation": {
                 "post": {
                     "operationId": "orientation",
-                    "summary": "Les recommandations pour une situation (CONTRACTS §3 et §4).",
+                    "summary": "Les recommandations pour une situation : aide urgente d'abord, puis les services proposés avec leurs raisons et des lieux.",
                     "parameters": [LANG_PARAMETER],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": SITUATION}}},
                     "responses": {

@@ -18,7 +18,7 @@ from tests.browser.staff import STAFF_PASSWORD
 from tests.conftest import make_test_app
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-# Flags for a sandboxed machine without network (see the machine notes in the README).
+# Flags for a sandboxed machine without network: no background connections, no sandbox as root.
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",

@@ -33,6 +33,19 @@ def test_an_index_older_than_the_database_is_rebuilt_at_start(app, caplog):
     assert [hit["id"] for hit in result["results"]] == ["laep-test-14"]
 
 
+def test_an_index_built_with_another_taxonomy_order_is_rebuilt_at_start(app, monkeypatch):
+    index = SearchIndex(app.config["INDEX_DIR"])
+    before = index.current_generation()
+    assert index.is_schema_current()
+    # A release that inserts a kind in the middle of the taxonomy changes the stored positions.
+    monkeypatch.setattr(snapshot, "TAXONOMY_ORDER", "another-order")
+    assert not index.is_schema_current()
+    fresh = create_app(dict(app.config))
+    assert SearchIndex(app.config["INDEX_DIR"]).current_generation() != before
+    result = fresh.test_client().get("/api/v1/search?kind=laep").get_json()
+    assert [hit["id"] for hit in result["results"]] == ["laep-test-14"]
+
+
 def test_a_rebuild_keeps_the_previous_generation_for_open_readers(app):
     index = SearchIndex(app.config["INDEX_DIR"])
     first = index.current_generation()

@@ -1,6 +1,7 @@
 """Site-wide behaviour: language negotiation, health, configuration, errors."""
 
 import logging
+import shutil
 
 from app import create_app
 from tests.conftest import FIXTURE_DATA
@@ -67,3 +68,15 @@ def test_api_errors_are_json(client):
     response = client.post("/api/v1/search")
     assert response.status_code == 405
     assert response.is_json
+
+
+def test_a_catalog_left_uncompiled_is_named_at_start(app, tmp_path, caplog):
+    translations = tmp_path / "translations"
+    shutil.copytree(app.config["TRANSLATIONS_DIR"], translations)
+    with caplog.at_level("WARNING"):
+        create_app(dict(app.config, TRANSLATIONS_DIR=translations))
+    assert "messages.mo is missing" not in caplog.text
+    (translations / "ar" / "LC_MESSAGES" / "messages.mo").unlink()
+    with caplog.at_level("WARNING"):
+        create_app(dict(app.config, TRANSLATIONS_DIR=translations))
+    assert "ar/LC_MESSAGES/messages.mo is missing: pages in ar will show French" in caplog.text
