@@ -21,7 +21,7 @@ from app import create_app
 from bench.corpus import write_corpus
 from directory import storage
 from search.index import VERSION_FILE
-from tests.conftest import FIXTURE_DATA
+from tests.conftest import app_config
 from tests.conftest import database_dump
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,17 +37,6 @@ def corpus(tmp_path_factory):
     path = tmp_path_factory.mktemp("corpus") / "corpus.csv"
     write_corpus(path, CORPUS_SIZE)
     return path
-
-
-def instance_config(folder):
-    """The configuration of an instance in a folder, built from the fixture data."""
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "tests",
-        "DATABASE": folder / "instance.sqlite3",
-        "INDEX_DIR": folder / "index",
-        "DATA_DIR": FIXTURE_DATA,
-    }
 
 
 def start_command(config, *args):
@@ -128,7 +117,7 @@ def assert_search_works(config, word):
 
 
 def test_an_import_killed_mid_write_changes_nothing(tmp_path, corpus):
-    config = instance_config(tmp_path)
+    config = app_config(tmp_path)
     app = create_app(config)
     before = database_dump(app)
     count = len(before["resources"])
@@ -147,7 +136,7 @@ def test_an_import_killed_mid_write_changes_nothing(tmp_path, corpus):
 
 @pytest.mark.parametrize("index_before", ["kept", "removed"])
 def test_a_reindex_killed_mid_build_heals_at_the_next_start(tmp_path, corpus, index_before):
-    config = instance_config(tmp_path)
+    config = app_config(tmp_path)
     app = create_app(config)
     outcome = app.test_cli_runner().invoke(args=["import", str(corpus)])
     assert outcome.exit_code == 0, outcome.output
