@@ -441,7 +441,7 @@ def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("op
     clauses = []
     params = []
     if statuses:
-        clauses.append(f"status IN ({','.join('?' for _ in statuses)})")
+        clauses.append(_one_of("status", statuses))
         params.extend(statuses)
     if arrondissement is not None:
         clauses.append("arrondissement = ?")
@@ -452,19 +452,23 @@ def list_resources(db, arrondissement=None, kind=None, theme=None, statuses=("op
         clauses.append("kind = ?")
         params.append(kind)
     if kinds is not None:
-        clauses.append(f"kind IN ({','.join('?' for _ in kinds)})" if kinds else "0")
+        clauses.append(_one_of("kind", kinds))
         params.extend(kinds)
     if near is not None:
-        clauses.append(f"(arrondissement IN ({','.join('?' for _ in near)}) OR arrondissement IS NULL)")
+        clauses.append(f"({_one_of('arrondissement', near)} OR arrondissement IS NULL)")
         params.extend(near)
     if theme is not None:
-        kinds = [k.code for k in taxonomy.kinds_in_theme(theme)]
-        kind_clause = f"kind IN ({','.join('?' for _ in kinds)})" if kinds else "0"
-        clauses.append(f"({kind_clause} OR EXISTS (SELECT 1 FROM json_each(resources.themes) WHERE value = ?))")
-        params.extend([*kinds, theme])
+        theme_kinds = [k.code for k in taxonomy.kinds_in_theme(theme)]
+        clauses.append(f"({_one_of('kind', theme_kinds)} OR EXISTS (SELECT 1 FROM json_each(resources.themes) WHERE value = ?))")
+        params.extend([*theme_kinds, theme])
     where = " AND ".join(clauses) or "1"
     rows = db["resources"].rows_where(where, params, order_by="name COLLATE NOCASE")
     return [_from_row(row) for row in rows]
+
+
+def _one_of(column, values):
+    """Return the SQL condition "column is one of these values" (a ? for each), false for none."""
+    return f"{column} IN ({','.join('?' for _ in values)})" if values else "0"
 
 
 def _counts(db, columns, statuses):

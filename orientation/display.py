@@ -123,7 +123,7 @@ def answer_text(question, answer, locale=None):
 def answer_texts(question, answer, locale=None):
     """Return a summary row in one language: {"label": the question, "answer": the answer or None}."""
     with in_locale(locale):
-        return {"label": question_texts(question).label, "answer": None if answer is None else answer_text(question, answer)}
+        return {"label": gettext(question.label), "answer": None if answer is None else answer_text(question, answer)}
 
 
 def age_text(age):

@@ -198,17 +198,18 @@ def show_question(pages, family_language, event_id, question_id):
     previous = answers.adjacent_question(catalog, walked, event_id, question_id, -1)
     position, total = answers.progress(walked, event_id, question_id)
     ages = form.get("age", [])
+    said_texts = [
+        (language, display.question_texts(step.question, language.locale)) for language in shown_languages(pages, family_language)
+    ]
     page = render_template(
         "orientation/question.html",
         pages=pages,
         questionnaire=questionnaire,
         title=display.questionnaire_texts(questionnaire)[0],
         question=step.question,
-        texts=display.question_texts(step.question),
-        said_texts=[
-            (language, display.question_texts(step.question, language.locale))
-            for language in shown_languages(pages, family_language)
-        ],
+        # Built once: the page's language is one of those shown, unless a staff page is in a third one.
+        texts=dict(said_texts).get(current_language()) or display.question_texts(step.question),
+        said_texts=said_texts,
         form=form,
         age_fields=min(max(AGE_FIELDS, len(ages) + 1), answers.MAX_CHILDREN),
         max_child_age=answers.MAX_CHILD_AGE,

@@ -12,17 +12,20 @@ TESTS = Path(__file__).resolve().parent
 FIXTURE_DATA = TESTS / "data"
 
 
+def app_config(folder):
+    """Return the configuration of a test app whose database and index live in this folder, built from the fixture dataset."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "tests",
+        "DATABASE": folder / "test.sqlite3",
+        "INDEX_DIR": folder / "index",
+        "DATA_DIR": FIXTURE_DATA,
+    }
+
+
 def make_test_app(folder):
     """Create an app whose database and index live in this folder, built from the fixture dataset."""
-    return create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "tests",
-            "DATABASE": folder / "test.sqlite3",
-            "INDEX_DIR": folder / "index",
-            "DATA_DIR": FIXTURE_DATA,
-        }
-    )
+    return create_app(app_config(folder))
 
 
 @pytest.fixture

@@ -107,6 +107,11 @@ def shape_problems(value, shape, path=""):
     return [] if accepts(value) else [Problem(path, message)]
 
 
+def readable_id(record):
+    """Tell whether a record is an object with an id we can read (a text or a number)."""
+    return isinstance(record, dict) and record.get("id") is not None and not shape_problems(record["id"], SCALAR)
+
+
 def phone_from_text(text):
     """Return a French phone number as "01 23 45 67 89" when it is one; else the text, trimmed."""
     if text is None:

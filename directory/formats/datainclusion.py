@@ -21,6 +21,7 @@ from directory.formats.batch import insee_code
 from directory.formats.batch import phone_from_text
 from directory.formats.batch import phone_to_e164
 from directory.formats.batch import place_in_paris
+from directory.formats.batch import readable_id
 from directory.formats.batch import shape_problems
 from directory.taxonomy import N_
 from directory.validation import Problem
@@ -285,11 +286,6 @@ def looks_like(document):
     return isinstance(first, dict) and ("nom" in first or "structure_id" in first)
 
 
-def _readable_id(record):
-    """Tell whether a record is an object with an id we can read (a text or a number)."""
-    return isinstance(record, dict) and not shape_problems(record.get("id"), SCALAR) and record.get("id") is not None
-
-
 def read(documents):
     """Return (candidates, notices) from [(file name, parsed JSON)], services joined to their structures."""
     structures, services = [], []
@@ -297,14 +293,14 @@ def read(documents):
         found_structures, found_services = _records(document, part if len(documents) > 1 else None)
         structures += found_structures
         services += found_services
-    by_id = {item.get("id"): item for _where, item in structures if _readable_id(item)}
+    by_id = {item.get("id"): item for _where, item in structures if readable_id(item)}
     used = set()
     candidates, notices = [], []
     defaults = dict(mappings.datainclusion().get("new_records", {}))
     for where, service in services:
         if not isinstance(service, dict):
             raise FormatError(f"{where.french()} : un objet JSON est attendu")
-        identifier = our_id(service["id"]) if _readable_id(service) else None
+        identifier = our_id(service["id"]) if readable_id(service) else None
         problems = shape_problems(service, SERVICE_SHAPE)
         if problems:
             candidates.append(Candidate(where, {"id": identifier}, problems=tuple(problems)))
@@ -328,7 +324,7 @@ def read(documents):
             continue
         candidates.append(Candidate(where, raw, roundtrip, defaults))
     for where, structure in structures:
-        if _readable_id(structure) and structure["id"] not in used:
+        if readable_id(structure) and structure["id"] not in used:
             notices.append(Notice(where, None, N_("Structure sans service : rien à importer."), {}))
     return candidates, notices
 

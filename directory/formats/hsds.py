@@ -31,6 +31,7 @@ from directory.formats.batch import foreign_id
 from directory.formats.batch import insee_code
 from directory.formats.batch import phone_from_text
 from directory.formats.batch import place_in_paris
+from directory.formats.batch import readable_id
 from directory.formats.batch import shape_problems
 from directory.validation import hours_problem
 
@@ -402,8 +403,7 @@ def _candidates(located_services, known, part=None):
             raise FormatError(f"{where.french()} : un objet service est attendu")
         problems = shape_problems(service, SERVICE_SHAPE)
         if problems:
-            readable_id = service.get("id") is not None and not any(problem.field == "id" for problem in problems)
-            identifier = _our_id(service["id"], known) if readable_id else None
+            identifier = _our_id(service["id"], known) if readable_id(service) else None
             candidates.append(Candidate(where, {"id": identifier}, problems=tuple(problems)))
             continue
         raw = raw_from(service, known)

@@ -14,8 +14,8 @@ from werkzeug.serving import make_server
 
 from desk import accounts
 from directory import storage
-from tests.browser.staff import STAFF_PASSWORD
 from tests.conftest import make_test_app
+from tests.desk.conftest import PASSWORD
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 # Flags for a sandboxed machine without network: no background connections, no sandbox as root.
@@ -101,10 +101,10 @@ def shared_live_server(tmp_path_factory):
 
 @pytest.fixture
 def desk_agent(app):
-    """A desk account of the "RIF du 14e"; its password is STAFF_PASSWORD."""
+    """A desk account of the "RIF du 14e"; its password is tests.desk.conftest.PASSWORD."""
     db = storage.open_database(app.config["DATABASE"])
     try:
-        accounts.create_account(db, "agent", STAFF_PASSWORD, "desk", desk_name="RIF du 14e", desk_resource_id="rif-test-14")
+        accounts.create_account(db, "agent", PASSWORD, "desk", desk_name="RIF du 14e", desk_resource_id="rif-test-14")
     finally:
         db.conn.close()
     return "agent"

@@ -63,6 +63,12 @@ def log_in(client, username, password=PASSWORD, follow_redirects=False):
     return client.post("/fr/staff/login", data={"username": username, "password": password}, follow_redirects=follow_redirects)
 
 
+def answer_questions(client, event_id, answers):
+    """Answer questions of a questionnaire through its pages, as a family does: [(question id, form)]."""
+    for question_id, form in answers:
+        assert client.post(f"/fr/orientation/{event_id}/questions/{question_id}", data=form).status_code == 303
+
+
 @pytest.fixture
 def desk_client(client, make_account):
     """A client signed in with a desk account of the "RIF du 14e"."""

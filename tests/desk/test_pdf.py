@@ -14,6 +14,7 @@ from weasyprint.urls import FatalURLFetchingError
 
 from desk.pdf import html_to_pdf
 from orientation.results import SHEET_PLACES
+from tests.desk.conftest import answer_questions
 from web.languages import get_language
 
 SHEET_CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "sheet.css"
@@ -119,8 +120,7 @@ def test_the_arabic_block_reads_from_the_right(client):
 
 
 def test_a_sheet_from_the_answers_says_why_in_both_languages(client):
-    for question_id, form in (("arrondissement", {"answer": "14"}), ("children_ages", {"age": ["2"]})):
-        assert client.post(f"/fr/orientation/jeune-enfant/questions/{question_id}", data=form).status_code == 303
+    answer_questions(client, "jeune-enfant", [("arrondissement", {"answer": "14"}), ("children_ages", {"age": ["2"]})])
     text = text_of(read_pdf(client.get("/fr/sheet.pdf?ids=laep-test-14&family_lang=ar")))
     assert "Pourquoi ce lieu :" in text and "لماذا هذا المكان" in text
     assert "Vous nous avez dit que vous avez un enfant de moins de 3 ans." in text
@@ -171,15 +171,18 @@ def test_nothing_is_fetched_from_outside():
 
 @pytest.mark.parametrize("family_lang", FAMILY_TEXTS)
 def test_the_sheet_of_the_results_fits_on_two_pages_with_its_reasons(client, family_lang):
-    for question_id, form in (
-        ("separation", {"answer": "separated"}),
-        ("domestic_violence", {"answer": "no"}),
-        ("conflict", {"answer": "yes"}),
-        ("child_support", {"answer": "fixed_unpaid"}),
-        ("arrondissement", {"answer": "13"}),
-        ("children_ages", {"age": ["2"]}),
-    ):
-        assert client.post(f"/fr/orientation/separation/questions/{question_id}", data=form).status_code == 303
+    answer_questions(
+        client,
+        "separation",
+        [
+            ("separation", {"answer": "separated"}),
+            ("domestic_violence", {"answer": "no"}),
+            ("conflict", {"answer": "yes"}),
+            ("child_support", {"answer": "fixed_unpaid"}),
+            ("arrondissement", {"answer": "13"}),
+            ("children_ages", {"age": ["2"]}),
+        ],
+    )
     results = client.get("/fr/orientation/results").get_data(as_text=True)
     ids = re.search(r'name="ids" value="([^"]+)"', results).group(1)
     assert len(ids.split(",")) == SHEET_PLACES

@@ -11,6 +11,7 @@ from desk import sheets
 from directory import taxonomy
 from directory.hours import PARIS
 from directory.models import Resource
+from tests.desk.conftest import answer_questions
 from web.languages import get_language
 
 MONDAY = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=PARIS)  # a week without public holidays
@@ -134,12 +135,6 @@ def test_reasons_from_a_questionnaire_are_printed_in_each_language(app):
         page = render_template("desk/sheet_pdf.html", sheet=sheet, qr_format="png", qr_images={"laep-test-14": "data:,"})
     assert "Pourquoi ce lieu :" in page
     assert "Vous avez un enfant de 2 ans." in page
-
-
-def answer_questions(client, event_id, answers):
-    """Answer questions of a questionnaire through its pages, as a family does (CSRF checks are off here)."""
-    for question_id, form in answers:
-        assert client.post(f"/fr/orientation/{event_id}/questions/{question_id}", data=form).status_code == 303
 
 
 def test_a_sheet_from_the_results_says_why_each_place_was_proposed(client):

@@ -6,7 +6,6 @@ example database in the working tree.
 """
 
 import os
-import re
 
 from hypothesis import HealthCheck
 from hypothesis import settings
@@ -15,8 +14,7 @@ from desk import accounts
 from directory import storage
 from tests.desk.conftest import PASSWORD
 from tests.desk.conftest import cheap_password_hashing  # noqa: F401 - fast Argon2 for the accounts made here
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+from tests.orientation.pages import csrf_token as token_in_page
 
 # Each fuzz test sets its own max_examples; the profiles say how examples are drawn.
 COMMON = {
@@ -31,8 +29,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 def csrf_token(client, path="/fr/staff/login"):
     """Return the CSRF token of a page's form, for this client's session."""
-    page = client.get(path).get_data(as_text=True)
-    return TOKEN.search(page).group(1)
+    return token_in_page(client.get(path).get_data(as_text=True))
 
 
 def signed_in_client(app, username, role):

@@ -8,6 +8,7 @@ before, and the next start finds or rebuilds a working index.
 """
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,7 +22,7 @@ from app import create_app
 from bench.corpus import write_corpus
 from directory import storage
 from search.index import VERSION_FILE
-from tests.conftest import FIXTURE_DATA
+from tests.conftest import app_config
 from tests.conftest import database_dump
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,15 +40,15 @@ def corpus(tmp_path_factory):
     return path
 
 
-def instance_config(folder):
-    """The configuration of an instance in a folder, built from the fixture data."""
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "tests",
-        "DATABASE": folder / "instance.sqlite3",
-        "INDEX_DIR": folder / "index",
-        "DATA_DIR": FIXTURE_DATA,
-    }
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory, corpus):
+    """An instance folder with the corpus imported, and what its database holds; each test works on a copy."""
+    # Importing the corpus takes several seconds: once for the module, not once per test.
+    folder = tmp_path_factory.mktemp("imported")
+    app = create_app(app_config(folder))
+    outcome = app.test_cli_runner().invoke(args=["import", str(corpus)])
+    assert outcome.exit_code == 0, outcome.output
+    return folder, database_dump(app)
 
 
 def start_command(config, *args):
@@ -128,7 +129,7 @@ def assert_search_works(config, word):
 
 
 def test_an_import_killed_mid_write_changes_nothing(tmp_path, corpus):
-    config = instance_config(tmp_path)
+    config = app_config(tmp_path)
     app = create_app(config)
     before = database_dump(app)
     count = len(before["resources"])
@@ -146,12 +147,10 @@ def test_an_import_killed_mid_write_changes_nothing(tmp_path, corpus):
 
 
 @pytest.mark.parametrize("index_before", ["kept", "removed"])
-def test_a_reindex_killed_mid_build_heals_at_the_next_start(tmp_path, corpus, index_before):
-    config = instance_config(tmp_path)
-    app = create_app(config)
-    outcome = app.test_cli_runner().invoke(args=["import", str(corpus)])
-    assert outcome.exit_code == 0, outcome.output
-    before = database_dump(app)
+def test_a_reindex_killed_mid_build_heals_at_the_next_start(tmp_path, imported, index_before):
+    folder, before = imported
+    shutil.copytree(folder, tmp_path, symlinks=True, dirs_exist_ok=True)  # the index's "current" link stays relative
+    config = app_config(tmp_path)
     if index_before == "removed":
         for path in sorted(Path(config["INDEX_DIR"]).iterdir()):
             if path.is_symlink() or path.is_file():
