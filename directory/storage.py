@@ -390,12 +390,6 @@ def resource_version(db, resource_id):
     return row[0] if row else None
 
 
-def list_modified_since(db, moment_text):
-    """Return the ids of resources whose last change is at or after an ISO UTC moment, by id."""
-    rows = db.execute("SELECT id FROM resources WHERE updated_at >= ? ORDER BY id", (moment_text,)).fetchall()
-    return [row[0] for row in rows]
-
-
 def _insert(db, resources):
     now = _now()
     rows = [dict(_to_row(resource), version=1, updated_at=now) for resource in resources]
@@ -482,11 +476,6 @@ def _counts(db, columns, statuses):
 def counts_by_arrondissement(db, statuses=("open",)):
     """Return {arrondissement: number of resources} for local resources."""
     return {number: count for number, count in _counts(db, ["arrondissement"], statuses) if number is not None}
-
-
-def counts_by_kind(db, statuses=("open",)):
-    """Return {kind: number of resources}."""
-    return dict(_counts(db, ["kind"], statuses))
 
 
 def resource_updated_at(db, resource_id):

@@ -30,8 +30,6 @@ LANGUAGES = (
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
-BY_CODE = {language.code: language for language in LANGUAGES}
-
 # Browser tags whose primary subtag differs from the catalog that serves them: Dari ("prs"),
 # spoken by many Afghan families, is written in Persian.
 PRIMARY_ALIASES = {"prs": "fa"}
