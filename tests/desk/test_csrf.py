@@ -4,25 +4,15 @@ import re
 
 import pytest
 
-from app import create_app
-from tests.conftest import FIXTURE_DATA
+from tests.conftest import make_test_app
 from tests.desk.conftest import PASSWORD
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+from tests.orientation.pages import csrf_token
 
 
 @pytest.fixture
 def csrf_client(tmp_path):
-    """A client of an app that checks CSRF tokens."""
-    app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "tests",
-            "DATABASE": tmp_path / "test.sqlite3",
-            "INDEX_DIR": tmp_path / "index",
-            "DATA_DIR": FIXTURE_DATA,
-        }
-    )
+    """A client of an app that checks CSRF tokens, as in production."""
+    app = make_test_app(tmp_path)
     assert app.config["WTF_CSRF_ENABLED"]
     return app.test_client()
 
@@ -46,7 +36,7 @@ def test_a_form_without_its_token_is_refused(csrf_client, path, data):
 
 def test_a_form_with_its_token_is_accepted(csrf_client):
     page = csrf_client.get("/fr/resources/laep-test-14").get_data(as_text=True)
-    token = TOKEN.search(page).group(1)
+    token = csrf_token(page)
     response = csrf_client.post("/fr/shortlist/add", data={"resource_id": "laep-test-14", "csrf_token": token})
     assert response.status_code == 302
     with csrf_client.session_transaction() as session:

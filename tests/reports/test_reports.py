@@ -1,20 +1,18 @@
 """« Signaler une erreur »: on every resource page, CSRF-protected, rate-limited, no personal data required."""
 
 import datetime
-import re
 
 import pytest
 
 from reports import limits
 from reports import storage as reports_storage
 from tests.desk.test_csrf import csrf_client  # noqa: F401 - an app with CSRF checks on
-
-TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+from tests.orientation.pages import csrf_token
 
 
 def _send(client, resource_id="laep-test-14", **values):
     page = client.get(f"/fr/resources/{resource_id}").get_data(as_text=True)
-    data = {"csrf_token": TOKEN.search(page).group(1), "topic": "hours", "message": "Fermé le mercredi."}
+    data = {"csrf_token": csrf_token(page), "topic": "hours", "message": "Fermé le mercredi."}
     data.update(values)
     return client.post(f"/fr/resources/{resource_id}/report", data=data)
 
