@@ -1,5 +1,7 @@
 """What is counted, and the one rule for keeping a search text. Plain values in, plain values out."""
 
+import hashlib
+import hmac
 import re
 import unicodedata
 
@@ -13,6 +15,10 @@ METRICS = {
     QUESTIONNAIRE_COMPLETED: N_("Questionnaires terminés"),
     ZERO_RESULTS: N_("Recherches sans résultat"),
 }
+# A zero-result text seen fewer times in a day is not kept: only a keyed hash of it is counted,
+# so that one family's words (a name, a situation) never reach the database in clear.
+ZERO_RESULTS_SEEN = "search_zero_results_seen"  # detail: keyed hash of the text; never shown
+KEEP_TEXT_FROM = 3  # the text is kept from its third zero-result search of the day
 SESSION_KEY = "counted"  # which counters this browser session already added to today (no answer, no text)
 MAX_KEPT_QUERY = 60  # characters; a longer text may tell a story, it is counted without it
 MAX_KEPT_WORDS = 6
@@ -27,3 +33,9 @@ def keepable_query(text):
     if any(character.isdigit() for character in folded) or EMAIL_LIKE.search(folded):
         return ""
     return folded
+
+
+def text_fingerprint(secret, day, text):
+    """Return a keyed hash of a search text for one day: it tells equal texts apart without keeping them."""
+    message = f"{day.isoformat()}\n{text}".encode()
+    return hmac.new(secret.encode() if isinstance(secret, str) else secret, message, hashlib.sha256).hexdigest()[:32]

@@ -4,6 +4,7 @@ The session only remembers which counters it already added to today ("life_event
 so that reloading a page counts nothing twice; no answer is ever part of a counter.
 """
 
+from flask import current_app
 from flask import session
 
 from directory.db import get_db
@@ -15,8 +16,8 @@ SESSION_KEY = counters.SESSION_KEY
 
 
 def count(metric, detail=""):
-    """Add one to a counter of today."""
-    storage.increment(get_db(), now_in_paris().date(), metric, detail)
+    """Add one to a counter of today; return its new value."""
+    return storage.increment(get_db(), now_in_paris().date(), metric, detail)
 
 
 def count_once(metric, detail):
@@ -33,5 +34,10 @@ def count_once(metric, detail):
 
 
 def count_zero_results(text):
-    """Count a search that found nothing, with its text only when it may be kept."""
-    count(counters.ZERO_RESULTS, counters.keepable_query(text))
+    """Count a search that found nothing, with its text only when it may be kept and was searched often enough."""
+    kept = counters.keepable_query(text)
+    if kept:
+        fingerprint = counters.text_fingerprint(current_app.secret_key, now_in_paris().date(), kept)
+        if count(counters.ZERO_RESULTS_SEEN, fingerprint) < counters.KEEP_TEXT_FROM:
+            kept = ""
+    count(counters.ZERO_RESULTS, kept)

@@ -24,7 +24,7 @@ def statistics():
     days = request.args.get("days", "30")
     days = int(days) if days.isdigit() and int(days) in DAYS_SHOWN else 30
     today = now_in_paris().date()
-    rows = storage.counts_between(get_db(), today - datetime.timedelta(days=days - 1), today)
+    rows = storage.counts_between(get_db(), today - datetime.timedelta(days=days - 1), today, list(counters.METRICS))
     totals = {}
     by_day = {}
     for day, metric, detail, count in rows:

@@ -1,5 +1,7 @@
 """Anonymous daily statistics: life events chosen, questionnaires completed, searches with no result."""
 
+import datetime
+
 import pytest
 
 from stats import counters
@@ -40,9 +42,28 @@ def test_the_pages_count_once_per_session(app, client):
     client.get("/fr/search?q=laep")
     counts = _counts(app)
     assert counts[(counters.LIFE_EVENT, "vacances")] == 1
-    assert counts[(counters.ZERO_RESULTS, "zzzyyyxxx introuvable")] == 1
-    assert counts[(counters.ZERO_RESULTS, "")] == 1
+    assert counts[(counters.ZERO_RESULTS, "")] == 2  # a text searched once is counted without it
     assert not [key for key in counts if key[0] == counters.ZERO_RESULTS and "laep" in key[1]]
+
+
+def test_a_zero_result_text_is_kept_from_its_third_search_of_the_day(app):
+    for _ in range(2):
+        app.test_client().get("/fr/search?q=zzzyyyxxx+introuvable")
+    counts = _counts(app)
+    assert counts[(counters.ZERO_RESULTS, "")] == 2
+    assert not any("zzzyyyxxx" in detail for _metric, detail in counts)  # not in clear, not yet
+    (seen,) = [detail for metric, detail in counts if metric == counters.ZERO_RESULTS_SEEN]
+    assert counts[(counters.ZERO_RESULTS_SEEN, seen)] == 2 and len(seen) == 32
+    app.test_client().get("/fr/search?q=ZZZYYYXXX++introuvable")  # the same words, written otherwise
+    assert _counts(app)[(counters.ZERO_RESULTS, "zzzyyyxxx introuvable")] == 1
+
+
+def test_the_fingerprint_needs_the_secret_and_changes_every_day():
+    day = datetime.date(2026, 12, 7)
+    fingerprint = counters.text_fingerprint("secret", day, "pension impayee")
+    assert fingerprint == counters.text_fingerprint("secret", day, "pension impayee")
+    assert fingerprint != counters.text_fingerprint("another secret", day, "pension impayee")
+    assert fingerprint != counters.text_fingerprint("secret", day + datetime.timedelta(days=1), "pension impayee")
 
 
 def test_clearing_the_answers_forgets_which_questionnaires_were_opened(client):
@@ -70,7 +91,6 @@ def test_the_statistics_page_is_for_editors(app, make_account):
 
 
 def test_counters_add_up_per_day_and_detail(tmp_path):
-    import datetime
 
     from directory import storage
 
@@ -80,4 +100,7 @@ def test_counters_add_up_per_day_and_detail(tmp_path):
     for _ in range(3):
         stats_storage.increment(db, day, counters.LIFE_EVENT, "separation")
     stats_storage.increment(db, day + datetime.timedelta(days=1), counters.LIFE_EVENT, "separation")
-    assert stats_storage.counts_between(db, day, day) == [("2025-03-01", counters.LIFE_EVENT, "separation", 3)]
+    assert stats_storage.counts_between(db, day, day, [counters.LIFE_EVENT]) == [
+        ("2025-03-01", counters.LIFE_EVENT, "separation", 3)
+    ]
+    assert stats_storage.counts_between(db, day, day, [counters.ZERO_RESULTS]) == []
